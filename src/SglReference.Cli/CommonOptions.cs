@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace SglReference.Cli;
+
+/// <summary>Arguments and options several commands share.</summary>
+internal static class CommonOptions
+{
+    public static Argument<FileInfo> Input() => new("input") { Description = "The report: SglReference JSON contract or FHIR R4 Bundle." };
+
+    public static Option<InputFormat> Format() => new("--format")
+    {
+        Description = "Input form: auto (default), json or fhir.",
+        DefaultValueFactory = _ => InputFormat.Auto,
+    };
+}

@@ -1,0 +1,12 @@
+namespace SglReference.Cli;
+
+/// <summary>The two input forms sgl reads.</summary>
+internal enum InputFormat
+{
+    /// <summary>Detect: a JSON object with "resourceType": "Bundle" is FHIR, anything else the JSON contract.</summary>
+    Auto,
+    /// <summary>The SglReference JSON contract.</summary>
+    Json,
+    /// <summary>A FHIR R4 Bundle.</summary>
+    Fhir,
+}

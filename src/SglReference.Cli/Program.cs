@@ -1,0 +1,3 @@
+using SglReference.Cli;
+
+return await SglApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,14 @@
+namespace SglReference.Domain;
+
+/// <summary>A micro-organism isolated from a culture, with its antibiogram.</summary>
+/// <param name="Id">Id unique in the report (e.g. "ISO1").</param>
+/// <param name="Organism">The organism (SNOMED CT).</param>
+/// <param name="Count">Colony count or semi-quantitative result, when given.</param>
+/// <param name="Antibiogram">Susceptibilities, in the order printed.</param>
+/// <param name="Comments">Comments.</param>
+public sealed record Isolate(
+    string Id,
+    CodedConcept Organism,
+    Observation? Count,
+    ValueList<Susceptibility> Antibiogram,
+    ValueList<Comment> Comments);
