@@ -92,7 +92,7 @@ internal sealed class FhirReportMapper
             if (_index.Resolve<F.Specimen>(dr.Specimen[i], $"{at}.specimen[{i}]", required: true) is { } s)
             {
                 Sources.Add($"specimens[{specimens.Count}]", _index.LocationOf(s));
-                var mapped = Specimen(s);
+                var mapped = Specimen(s, $"specimens[{specimens.Count}]");
                 specimens.Add(mapped);
                 specimenIds[s] = mapped.Id;
             }
@@ -316,7 +316,7 @@ internal sealed class FhirReportMapper
                 case F.Organization org when !ReferenceEquals(org, _lab):
                     organization = org;
                     break;
-                case F.Practitioner or F.PractitionerRole when organization is null && responsible is null:
+                case F.Practitioner or F.PractitionerRole when responsible is null:
                     responsible = new D(o.Performer[i], i);
                     break;
             }
@@ -712,7 +712,7 @@ internal sealed class FhirReportMapper
             r.Priority is F.RequestPriority.Urgent or F.RequestPriority.Asap or F.RequestPriority.Stat ? Urgency.Urgent : Urgency.Routine);
     }
 
-    private Specimen Specimen(F.Specimen s)
+    private Specimen Specimen(F.Specimen s, string modelPath)
     {
         var where = _index.LocationOf(s);
         var id = s.Identifier.FirstOrDefault()?.Value;
@@ -743,7 +743,7 @@ internal sealed class FhirReportMapper
             coding is null ? s_emptyCode : new CodedConcept(FhirUris.OidOf(coding.System) ?? Domain.CodeSystems.SpecimenType, coding.Code ?? string.Empty, coding.Display ?? s.Type?.Text ?? string.Empty),
             collectedAt,
             receivedAt,
-            s.Collection?.Collector is { } collector ? PractitionerFrom(_index.ResolveAny(collector, $"{where}.collection.collector"), $"specimens[?].collector") : null);
+            s.Collection?.Collector is { } collector ? PractitionerFrom(_index.ResolveAny(collector, $"{where}.collection.collector"), $"{modelPath}.collector") : null);
     }
 
     private HospitalStay? Stay(F.Encounter? e)

@@ -151,7 +151,7 @@ public static class Ucum
                 if (_text[_pos..].StartsWith("10*") || _text[_pos..].StartsWith("10^"))
                 {
                     _pos += 3;
-                    var exp = ParseExponent(required: true);
+                    var exp = ParseExponent(required: false);
                     return exp ?? ParseOptionalAnnotation();
                 }
 

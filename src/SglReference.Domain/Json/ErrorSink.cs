@@ -8,7 +8,7 @@ internal sealed class ErrorSink
 {
     public List<ValidationError> Errors { get; } = [];
 
-    public void Add(string path, string code, string message) => Errors.Add(new ValidationError(path, message, code));
+    public void Add(string path, string code, string message) => Errors.Add(new ValidationError(path.Length == 0 ? "$" : path, message, code));
 
     public void Required(string path) => Add(path, ErrorCodes.Required, "is required");
 

@@ -1,0 +1,58 @@
+using SglReference.Testing;
+
+namespace SglReference.Cli.Tests;
+
+public class CliTests
+{
+    public static TheoryData<string> Fixtures => new(Repo.FixtureNames);
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Check_accepts_every_fixture(string name)
+    {
+        var outcome = CliRunner.Run("check", Repo.Fixture(name));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.StartsWith("valid: report CR-2026-", outcome.Out, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, outcome.Error);
+    }
+
+    [Fact]
+    public void Check_detects_fhir_bundles()
+    {
+        var outcome = CliRunner.Run("check", Repo.FhirFixture("thyroid"));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("report CR-2026-00105 revision 1, 1 chapter(s), 2 result(s)", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_input_file_is_one_line_and_exit_1()
+    {
+        var outcome = CliRunner.Run("check", "/nonexistent/report.json");
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Equal("sgl: input file not found: /nonexistent/report.json", outcome.Error.TrimEnd());
+    }
+
+    [Fact]
+    public void Render_writes_a_manifest_naming_the_report()
+    {
+        using var temp = Repo.TempDirectory();
+        var outcome = CliRunner.Run("render", Repo.Fixture("thyroid"), "--out", temp.Path);
+        Assert.Equal(0, outcome.ExitCode);
+        var manifest = Manifest.Parse(File.ReadAllBytes(temp.File("manifest.json")));
+        Assert.Equal("CR-2026-00105", manifest.ReportId);
+        Assert.Empty(Directory.GetDirectories(temp.Path, ".sgl-staging-*"));
+    }
+
+    [Fact]
+    public void The_sgl_script_runs_the_command_line()
+    {
+        var ok = ExternalProcess.Run(Path.Combine(Repo.Root, "sgl"), ["check", Repo.Fixture("thyroid")], timeout: TimeSpan.FromMinutes(5));
+        Assert.True(ok.ExitCode == 0, ok.All);
+        Assert.Contains("valid: report CR-2026-00105", ok.StandardOutput, StringComparison.Ordinal);
+        using var temp = Repo.TempDirectory();
+        File.WriteAllText(temp.File("bad.json"), "{\"reportId\": 1}");
+        var bad = ExternalProcess.Run(Path.Combine(Repo.Root, "sgl"), ["check", temp.File("bad.json")], timeout: TimeSpan.FromMinutes(5));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("reportId: must be a string, found a number [SGL-TYPE]", bad.StandardError, StringComparison.Ordinal);
+    }
+}
