@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SglReference.Pipeline;
 
 namespace SglReference.Cli;
 
@@ -12,4 +13,8 @@ internal static class CommonOptions
         Description = "Input form: auto (default), json or fhir.",
         DefaultValueFactory = _ => InputFormat.Auto,
     };
+
+    public static Option<FileInfo?> Config() => new("--config") { Description = "Configuration file (JSON); embedded defaults when absent." };
+
+    public static SglConfiguration LoadConfiguration(FileInfo? file) => file is null ? SglConfiguration.Default : SglConfiguration.Load(file.FullName);
 }

@@ -30,6 +30,11 @@ internal static class SglApp
 
             return ExitCodes.InvalidInput;
         }
+        catch (SglReference.Pipeline.ConfigurationException ex)
+        {
+            await stderr.WriteLineAsync("sgl: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (UserException ex)
         {
             await stderr.WriteLineAsync("sgl: " + ex.Message).ConfigureAwait(false);

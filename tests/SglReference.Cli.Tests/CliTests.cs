@@ -44,6 +44,57 @@ public class CliTests
     }
 
     [Fact]
+    public void Render_writes_one_pdf_per_version_listed_in_the_manifest()
+    {
+        using var temp = Repo.TempDirectory();
+        var outcome = CliRunner.Run("render", Repo.Fixture("biochemistry"), "--out", temp.Path);
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("PDF renderer: PDFsharp 6.5 under the AGPL-3.0 (licence: agpl)", outcome.Out, StringComparison.Ordinal);
+        var manifest = Manifest.Parse(File.ReadAllBytes(temp.File("manifest.json")));
+        var pdfs = manifest.Artifacts.Where(a => a.Kind == "pdf").ToList();
+        Assert.Equal(["professional", "patient"], pdfs.Select(a => a.Audience));
+        var report = Repo.Load("biochemistry");
+        foreach (var pdf in pdfs)
+        {
+            Assert.Equal("application/pdf", pdf.MediaType);
+            var bytes = File.ReadAllBytes(temp.File(pdf.Path));
+            Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+            var audience = pdf.Audience == "patient" ? Domain.Documents.Audience.Patient : Domain.Documents.Audience.Professional;
+            var identity = Domain.Documents.DocumentIdentities.Derive(report, Domain.Documents.DocumentFormat.N3, audience);
+            Assert.Equal(identity.Id, pdf.DocumentId);
+            Assert.Equal(identity.SetId, pdf.SetId);
+            Assert.Equal(1, pdf.Version);
+        }
+    }
+
+    [Fact]
+    public void Render_follows_the_configuration_and_the_renderer_option()
+    {
+        using var temp = Repo.TempDirectory();
+        File.WriteAllText(temp.File("sgl.json"), """{ "documents": { "versions": "single" } }""");
+        var outcome = CliRunner.Run("render", Repo.Fixture("thyroid"), "--out", temp.File("out"), "--config", temp.File("sgl.json"), "--pdf-renderer", "pdfpig");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("PdfPig", outcome.Out, StringComparison.Ordinal);
+        var manifest = Manifest.Parse(File.ReadAllBytes(Path.Combine(temp.File("out"), "manifest.json")));
+        var pdf = Assert.Single(manifest.Artifacts, a => a.Kind == "pdf");
+        Assert.Null(pdf.Audience);
+        var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(temp.File("out"), pdf.Path)));
+        Assert.Contains("<pdfaid:conformance>B</pdfaid:conformance>", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configuration_problem_is_one_line_and_exit_1()
+    {
+        using var temp = Repo.TempDirectory();
+        File.WriteAllText(temp.File("sgl.json"), """{ "pdf": { "fontFolder": "/nonexistent" } }""");
+        var outcome = CliRunner.Run("render", Repo.Fixture("thyroid"), "--out", temp.File("out"), "--config", temp.File("sgl.json"));
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Single(outcome.ErrorLines);
+        Assert.StartsWith("sgl: font DejaVuSans.ttf not found in /nonexistent", outcome.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
     public void The_sgl_script_runs_the_command_line()
     {
         var ok = ExternalProcess.Run(Path.Combine(Repo.Root, "sgl"), ["check", Repo.Fixture("thyroid")], timeout: TimeSpan.FromMinutes(5));

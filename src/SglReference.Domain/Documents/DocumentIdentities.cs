@@ -1,0 +1,50 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SglReference.Domain.Documents;
+
+/// <summary>
+/// Mints document identities as pure functions of the report: the set id of a (report, format, audience) chain is
+/// <c>{documents}.2.{h}</c> and the id of its version v is <c>{documents}.1.{h'}</c>, where h and h' are 64-bit
+/// SHA-256 prefixes of the lab's document arc, the report id, the format, the audience (and v). The same report
+/// revision always gets the same ids (re-rendering is idempotent); revision r is version r of each chain and replaces
+/// version r − 1. When earlier versions were issued otherwise, a lineage (previous manifest, store, database)
+/// supplies them instead.
+/// </summary>
+public static class DocumentIdentities
+{
+    /// <summary>The identity of <paramref name="report"/>'s document in <paramref name="format"/> for <paramref name="audience"/>.</summary>
+    public static DocumentIdentity Derive(LabReport report, DocumentFormat format, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return Derive(report.Laboratory.Oids.Documents, report.ReportId, format, audience, report.Revision);
+    }
+
+    /// <summary>The identity of version <paramref name="version"/> of a chain.</summary>
+    public static DocumentIdentity Derive(string documentsRoot, string reportId, DocumentFormat format, Audience audience, int version)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        var chain = $"{documentsRoot}|{reportId}|{format}|{audience}";
+        var setId = $"{documentsRoot}.2.{Hash(chain)}";
+        var replaces = version > 1 ? Derive(documentsRoot, reportId, format, audience, version - 1) : null;
+        return new DocumentIdentity($"{documentsRoot}.1.{Hash(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", setId, version, replaces);
+    }
+
+    /// <summary>The next version of a chain whose last issued version is <paramref name="previous"/>.</summary>
+    public static DocumentIdentity Next(DocumentIdentity previous, string documentsRoot, string reportId, DocumentFormat format, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        var version = previous.Version + 1;
+        var chain = $"{documentsRoot}|{reportId}|{format}|{audience}|{previous.SetId}";
+        return new DocumentIdentity($"{documentsRoot}.1.{Hash(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", previous.SetId, version, previous with { Replaces = null });
+    }
+
+    private static string Hash(string text)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return BinaryPrimitives.ReadUInt64BigEndian(digest).ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,36 @@
+using SglReference.Domain;
+using SglReference.Domain.Documents;
+using SglReference.Pdf.Fonts;
+using SglReference.Pdf.Layout;
+
+namespace SglReference.Pdf;
+
+/// <summary>Renders the PDF of one version of a report: layout, then the configured renderer.</summary>
+public sealed class CrBioPdf
+{
+    private readonly IPdfRenderer _renderer;
+    private readonly FontSet _fonts;
+    private readonly DocumentSettings _settings;
+
+    /// <summary>Creates the facade over a renderer, with the fonts the layout measures text with.</summary>
+    public CrBioPdf(IPdfRenderer renderer, FontSet fonts, DocumentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        ArgumentNullException.ThrowIfNull(fonts);
+        ArgumentNullException.ThrowIfNull(settings);
+        _renderer = renderer;
+        _fonts = fonts;
+        _settings = settings;
+    }
+
+    /// <summary>The renderer in use.</summary>
+    public IPdfRenderer Renderer => _renderer;
+
+    /// <summary>The PDF of the version of <paramref name="report"/> for <paramref name="audience"/>, printed with <paramref name="identity"/> (the N3 document of that version).</summary>
+    public byte[] Render(LabReport report, Audience audience, DocumentIdentity identity) =>
+        _renderer.Render(Layout(report, audience, identity));
+
+    /// <summary>The layout alone (tests, previews).</summary>
+    public ReportLayout Layout(LabReport report, Audience audience, DocumentIdentity identity) =>
+        ReportLayoutEngine.Build(report, audience, identity, _settings, _fonts);
+}
