@@ -15,7 +15,8 @@ internal sealed record ManifestArtifact(string Kind, string? Audience, string Pa
 /// <summary>manifest.json: what sgl render produced for one report.</summary>
 /// <param name="ReportId">The report id.</param>
 /// <param name="Artifacts">The files, in the order written.</param>
-internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact> Artifacts)
+/// <param name="Revision">The report revision rendered (absent from older manifests).</param>
+internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact> Artifacts, int? Revision = null)
 {
     public const string FileName = "manifest.json";
 
@@ -26,6 +27,11 @@ internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact>
         {
             writer.WriteStartObject();
             writer.WriteString("reportId", ReportId);
+            if (Revision is { } revision)
+            {
+                writer.WriteNumber("revision", revision);
+            }
+
             writer.WriteStartArray("artifacts");
             foreach (var a in Artifacts)
             {
@@ -73,7 +79,8 @@ internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact>
                 a.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null));
         }
 
-        return new Manifest(root.GetProperty("reportId").GetString()!, artifacts);
+        int? revision = root.TryGetProperty("revision", out var r) && r.ValueKind == JsonValueKind.Number ? r.GetInt32() : null;
+        return new Manifest(root.GetProperty("reportId").GetString()!, artifacts, revision);
     }
 
     private static string? OptionalString(JsonElement e, string name) =>

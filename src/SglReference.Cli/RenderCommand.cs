@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SglReference.Domain.Documents;
+using SglReference.Domain.Validation;
 using SglReference.Pipeline;
 
 namespace SglReference.Cli;
@@ -13,12 +15,16 @@ internal static class RenderCommand
         var config = CommonOptions.Config();
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory.", Required = true };
         var pdfRenderer = new Option<string?>("--pdf-renderer") { Description = "pdfsharp (default: PDF/A-1a, AGPL-3.0 or commercial licence) or pdfpig (PDF/A-1b, Apache-2.0)." };
+        var previous = new Option<FileInfo?>("--previous") { Description = "manifest.json of the previous revision: its documents are replaced (same setId, version + 1, RPLC)." };
+        var store = new Option<DirectoryInfo?>("--store") { Description = "Directory keeping the last version of each document chain across runs (read, then updated)." };
         var command = new Command("render", "Render a report's artifacts into a directory and write manifest.json.");
         command.Arguments.Add(input);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(config);
         command.Options.Add(pdfRenderer);
+        command.Options.Add(previous);
+        command.Options.Add(store);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var result = InputLoader.Load(parse.GetValue(input)!.FullName, parse.GetValue(format));
@@ -34,9 +40,25 @@ internal static class RenderCommand
             }
 
             var renderer = new ReportRenderer(configuration);
-            await context.Out.WriteLineAsync(renderer.PdfRenderer.LicenceNotice).ConfigureAwait(false);
             var report = result.Report!;
-            var artifacts = renderer.Render(report);
+            if (parse.GetValue(previous) is not null && parse.GetValue(store) is not null)
+            {
+                throw new UserException("--previous and --store are exclusive: give the previous manifest, or the store that remembers it");
+            }
+
+            DirectoryLineage? directory = parse.GetValue(store) is { } storeDir ? new DirectoryLineage(storeDir.FullName) : null;
+            IDocumentLineage? lineage = parse.GetValue(previous) is { } manifestFile ? ManifestLineage.Load(manifestFile.FullName) : directory;
+            IReadOnlyList<Artifact> artifacts;
+            try
+            {
+                artifacts = renderer.Render(report, lineage);
+            }
+            catch (LineageException ex)
+            {
+                throw new InvalidInputException([new ValidationError("revision", ex.Message, ErrorCodes.Consistency)]);
+            }
+
+            await context.Out.WriteLineAsync(renderer.PdfRenderer.LicenceNotice).ConfigureAwait(false);
             var files = new List<(string, byte[])>();
             var entries = new List<ManifestArtifact>();
             foreach (var artifact in artifacts)
@@ -46,9 +68,12 @@ internal static class RenderCommand
                     artifact.Document?.Id, artifact.Document?.SetId, artifact.Document?.Version));
             }
 
-            files.Add((Manifest.FileName, new Manifest(report.ReportId, entries).ToJson()));
+            files.Add((Manifest.FileName, new Manifest(report.ReportId, entries, report.Revision).ToJson()));
             var outDir = parse.GetValue(output)!.FullName;
             OutputStaging.Commit(outDir, files);
+            directory?.Record(report.ReportId, artifacts
+                .Where(a => a.Kind is ArtifactKinds.CdaN3 or ArtifactKinds.CdaN1)
+                .Select(a => new IssuedDocument(a.Kind == ArtifactKinds.CdaN3 ? DocumentFormat.N3 : DocumentFormat.N1, a.Audience, a.Document!, report.Revision)));
             await context.Out.WriteLineAsync($"rendered {report.ReportId}: {entries.Count} artifact(s) in {outDir}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

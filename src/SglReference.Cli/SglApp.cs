@@ -14,6 +14,7 @@ internal static class SglApp
         var context = new CommandContext(stdout, stderr);
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(RenderCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };

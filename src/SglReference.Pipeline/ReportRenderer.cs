@@ -1,3 +1,4 @@
+using SglReference.Cda;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Pdf;
@@ -25,16 +26,29 @@ public sealed class ReportRenderer
     /// <summary>The PDF renderer in use (its licence notice is printed at start).</summary>
     public IPdfRenderer PdfRenderer => _pdf.Renderer;
 
-    /// <summary>The PDF of each version of the report.</summary>
-    public IReadOnlyList<Artifact> Render(LabReport report)
+    /// <summary>
+    /// For each version of the report (professional and patient, or the single one): its PDF, its N3 embedding that
+    /// very PDF, and its N1 carrying it.
+    /// </summary>
+    /// <param name="report">The validated report.</param>
+    /// <param name="lineage">What was issued before, so that a new revision replaces it; identities are derived when null.</param>
+    public IReadOnlyList<Artifact> Render(LabReport report, IDocumentLineage? lineage = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var settings = _configuration.Documents;
         var artifacts = new List<Artifact>();
-        foreach (var audience in _configuration.Documents.Audiences)
+        foreach (var audience in settings.Audiences)
         {
-            var identity = DocumentIdentities.Derive(report, DocumentFormat.N3, audience);
-            var pdf = _pdf.Render(report, audience, identity);
-            artifacts.Add(new Artifact(ArtifactKinds.Pdf, audience, FileName(report, audience, "pdf"), "application/pdf", pdf, identity));
+            var view = AudienceView.For(report, audience, settings);
+            var n3 = DocumentIdentities.Resolve(report, DocumentFormat.N3, audience, lineage);
+            var pdf = _pdf.Render(report, audience, n3);
+            artifacts.Add(new Artifact(ArtifactKinds.Pdf, audience, FileName(report, audience, "pdf"), "application/pdf", pdf, n3));
+            artifacts.Add(new Artifact(ArtifactKinds.CdaN3, audience, FileName(report, audience, "n3.xml"), "text/xml", CrBioCdaWriter.WriteN3(view, n3, pdf), n3));
+            if (settings.IncludeN1)
+            {
+                var n1 = DocumentIdentities.Resolve(report, DocumentFormat.N1, audience, lineage);
+                artifacts.Add(new Artifact(ArtifactKinds.CdaN1, audience, FileName(report, audience, "n1.xml"), "text/xml", CrBioCdaWriter.WriteN1(view, n1, pdf), n1));
+            }
         }
 
         return artifacts;

@@ -51,6 +51,7 @@ public class CliTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("PDF renderer: PDFsharp 6.5 under the AGPL-3.0 (licence: agpl)", outcome.Out, StringComparison.Ordinal);
         var manifest = Manifest.Parse(File.ReadAllBytes(temp.File("manifest.json")));
+        Assert.Equal(["pdf", "cda-n3", "cda-n1", "pdf", "cda-n3", "cda-n1"], manifest.Artifacts.Select(a => a.Kind));
         var pdfs = manifest.Artifacts.Where(a => a.Kind == "pdf").ToList();
         Assert.Equal(["professional", "patient"], pdfs.Select(a => a.Audience));
         var report = Repo.Load("biochemistry");
@@ -76,6 +77,7 @@ public class CliTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("PdfPig", outcome.Out, StringComparison.Ordinal);
         var manifest = Manifest.Parse(File.ReadAllBytes(Path.Combine(temp.File("out"), "manifest.json")));
+        Assert.Equal(3, manifest.Artifacts.Count);
         var pdf = Assert.Single(manifest.Artifacts, a => a.Kind == "pdf");
         Assert.Null(pdf.Audience);
         var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(temp.File("out"), pdf.Path)));
@@ -92,6 +94,74 @@ public class CliTests
         Assert.Single(outcome.ErrorLines);
         Assert.StartsWith("sgl: font DejaVuSans.ttf not found in /nonexistent", outcome.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Fact]
+    public void A_correction_replaces_what_the_previous_manifest_lists()
+    {
+        using var temp = Repo.TempDirectory();
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("biochemistry"), "--out", temp.File("v1")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("correction"), "--out", temp.File("v2"), "--previous", temp.File("v1/manifest.json")).ExitCode);
+        var first = Manifest.Parse(File.ReadAllBytes(temp.File("v1/manifest.json")));
+        var second = Manifest.Parse(File.ReadAllBytes(temp.File("v2/manifest.json")));
+        Assert.Equal(1, first.Revision);
+        Assert.Equal(2, second.Revision);
+        foreach (var kind in new[] { "cda-n3", "cda-n1" })
+        {
+            foreach (var audience in new[] { "professional", "patient" })
+            {
+                var before = first.Artifacts.Single(a => a.Kind == kind && a.Audience == audience);
+                var after = second.Artifacts.Single(a => a.Kind == kind && a.Audience == audience);
+                Assert.Equal(before.SetId, after.SetId);
+                Assert.Equal(before.Version + 1, after.Version);
+                Assert.NotEqual(before.DocumentId, after.DocumentId);
+                var xml = File.ReadAllText(Path.Combine(temp.File("v2"), after.Path));
+                Assert.Contains($"<parentDocument>\n      <id root=\"{before.DocumentId}\" />\n      <versionNumber value=\"{before.Version}\" />", xml, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_store_directory_keeps_the_chains_across_runs()
+    {
+        using var temp = Repo.TempDirectory();
+        var store = temp.File("store");
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("biochemistry"), "--out", temp.File("v1"), "--store", store).ExitCode);
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("biochemistry"), "--out", temp.File("v1-again"), "--store", store).ExitCode);
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("correction"), "--out", temp.File("v2"), "--store", store).ExitCode);
+        var v1 = Manifest.Parse(File.ReadAllBytes(temp.File("v1/manifest.json")));
+        var again = Manifest.Parse(File.ReadAllBytes(temp.File("v1-again/manifest.json")));
+        var v2 = Manifest.Parse(File.ReadAllBytes(temp.File("v2/manifest.json")));
+        Assert.Equal(v1.Artifacts.Select(a => a.DocumentId), again.Artifacts.Select(a => a.DocumentId)); // re-rendering a revision keeps its ids
+        var n3 = v2.Artifacts.Single(a => a.Kind == "cda-n3" && a.Audience == "patient");
+        Assert.Equal(2, n3.Version);
+        Assert.Equal(v1.Artifacts.Single(a => a.Kind == "cda-n3" && a.Audience == "patient").SetId, n3.SetId);
+
+        // Rendering revision 1 again after revision 2 is refused: it would fork the chain.
+        var stale = CliRunner.Run("render", Repo.Fixture("biochemistry"), "--out", temp.File("stale"), "--store", store);
+        Assert.Equal(2, stale.ExitCode);
+        Assert.Contains("revision 1 is older than revision 2", stale.Error, StringComparison.Ordinal);
+        Assert.EndsWith("[SGL-CONSISTENCY]", stale.Error.TrimEnd(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, stale.Out);
+        Assert.False(Directory.Exists(temp.File("stale")));
+    }
+
+    [Fact]
+    public void Validate_runs_the_ans_kit_on_a_render_directory()
+    {
+        using var temp = Repo.TempDirectory();
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("thyroid"), "--out", temp.Path).ExitCode);
+        var outcome = CliRunner.Run("validate", temp.Path, "--kit", Path.Combine(Repo.Shared, "ans-cda-kit"));
+        Assert.True(outcome.ExitCode == 0, outcome.Out + outcome.Error);
+        Assert.Equal(2, outcome.Out.Split('\n').Count(l => l.StartsWith("0 errors, 0 warnings: ", StringComparison.Ordinal) && l.EndsWith("[crbio-n3]", StringComparison.Ordinal)));
+        Assert.Equal(2, outcome.Out.Split('\n').Count(l => l.StartsWith("0 errors, 0 warnings: ", StringComparison.Ordinal) && l.EndsWith("[n1]", StringComparison.Ordinal)));
+
+        // a broken document is reported with exit 1
+        var n3 = Directory.GetFiles(temp.Path, "*professional.n3.xml").Single();
+        File.WriteAllText(n3, File.ReadAllText(n3).Replace("<title>Compte rendu d'examens biologiques</title>", "<title>CR</title>", StringComparison.Ordinal));
+        var broken = CliRunner.Run("validate", n3, "--kit", Path.Combine(Repo.Shared, "ans-cda-kit"));
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("Entete_CR-BIO", broken.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using SglReference.Domain.Presentation;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SglReference.Domain;

@@ -32,6 +32,34 @@ public static class DocumentIdentities
         return new DocumentIdentity($"{documentsRoot}.1.{Hash(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", setId, version, replaces);
     }
 
+    /// <summary>
+    /// The identity of <paramref name="report"/>'s document given what <paramref name="lineage"/> already issued: the
+    /// same identity when this revision was issued already (re-rendering is idempotent), the next version of the chain
+    /// when an earlier revision was, and the derived identity when the chain is unknown.
+    /// </summary>
+    /// <exception cref="LineageException">The lineage holds a later revision than the report's.</exception>
+    public static DocumentIdentity Resolve(LabReport report, DocumentFormat format, Audience audience, IDocumentLineage? lineage)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (lineage?.Last(report.ReportId, format, audience) is not { } last)
+        {
+            return Derive(report, format, audience);
+        }
+
+        if (last.Revision == report.Revision)
+        {
+            return last.Identity;
+        }
+
+        if (last.Revision > report.Revision)
+        {
+            throw new LineageException(
+                $"report {report.ReportId} revision {report.Revision} is older than revision {last.Revision}, already issued as {format} version {last.Identity.Version}");
+        }
+
+        return Next(last.Identity, report.Laboratory.Oids.Documents, report.ReportId, format, audience);
+    }
+
     /// <summary>The next version of a chain whose last issued version is <paramref name="previous"/>.</summary>
     public static DocumentIdentity Next(DocumentIdentity previous, string documentsRoot, string reportId, DocumentFormat format, Audience audience)
     {

@@ -1,3 +1,4 @@
+using SglReference.Domain.Presentation;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Pdf.Fonts;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using SglReference.Domain;
 
-namespace SglReference.Pdf.Layout;
+namespace SglReference.Domain.Presentation;
 
 /// <summary>How values are printed on a French CR-Bio: decimal comma, dd/MM/yyyy dates, HH:mm times.</summary>
 public static class FrenchText

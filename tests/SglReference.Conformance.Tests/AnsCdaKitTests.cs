@@ -1,0 +1,66 @@
+using SglReference.Domain.Documents;
+using SglReference.Pipeline;
+using SglReference.Testing;
+
+namespace SglReference.Conformance.Tests;
+
+/// <summary>
+/// Every fixture rendered and checked with the official ANS CDA kit (../shared/ans-cda-kit/validate.sh: XSD,
+/// structuration minimale, volet CR-BIO 2024.01, IHE and CI-SIS schematrons), as the Ségur référencement does:
+/// every N3 with the crbio-n3 profile, every N1 with the n1 profile, 0 errors and 0 warnings.
+/// </summary>
+public sealed class AnsCdaKitTests : IDisposable
+{
+    private readonly TempDirectory _temp = Repo.TempDirectory();
+
+    private static string Kit => Path.Combine(Repo.Shared, "ans-cda-kit", "validate.sh");
+
+    [Fact]
+    public void Every_n3_and_n1_of_every_fixture_passes_the_kit()
+    {
+        Assert.True(File.Exists(Kit), "the ANS kit is expected at " + Kit);
+        var n3 = new List<string>();
+        var n1 = new List<string>();
+        foreach (var (configuration, label) in new[]
+        {
+            (SglConfiguration.Default, "two-versions"),
+            (SglConfiguration.Default with { Documents = DocumentSettings.Default with { Versions = DocumentVersions.Single } }, "single"),
+        })
+        {
+            var renderer = new ReportRenderer(configuration);
+            foreach (var fixture in label == "single" ? ["thyroid", "microbiology-urine", "correction"] : Repo.FixtureNames)
+            {
+                foreach (var artifact in renderer.Render(Repo.Load(fixture)))
+                {
+                    var file = _temp.File($"{label}-{artifact.FileName}");
+                    if (artifact.Kind == ArtifactKinds.CdaN3)
+                    {
+                        File.WriteAllBytes(file, artifact.Content);
+                        n3.Add(file);
+                    }
+                    else if (artifact.Kind == ArtifactKinds.CdaN1)
+                    {
+                        File.WriteAllBytes(file, artifact.Content);
+                        n1.Add(file);
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(n3.Count, n1.Count);
+        Assert.True(n3.Count >= 2 * Repo.FixtureNames.Count);
+        AssertClean(n3, "crbio-n3");
+        AssertClean(n1, "n1");
+    }
+
+    private static void AssertClean(List<string> files, string profile)
+    {
+        var result = ExternalProcess.Run(Kit, [.. files, profile], timeout: TimeSpan.FromMinutes(20));
+        var summaries = result.StandardOutput.Split('\n').Where(l => l.Contains($"[{profile}]", StringComparison.Ordinal)).ToList();
+        Assert.True(result.ExitCode == 0, $"validate.sh {profile} exit {result.ExitCode}:\n{result.All}");
+        Assert.Equal(files.Count, summaries.Count);
+        Assert.All(summaries, line => Assert.StartsWith("0 errors, 0 warnings: ", line, StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
