@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SglReference.Domain.Documents;
 using SglReference.Domain.Validation;
+using SglReference.Hl7v2.Oru;
 using SglReference.Pipeline;
 
 namespace SglReference.Cli;
@@ -17,6 +18,7 @@ internal static class RenderCommand
         var pdfRenderer = new Option<string?>("--pdf-renderer") { Description = "pdfsharp (default: PDF/A-1a, AGPL-3.0 or commercial licence) or pdfpig (PDF/A-1b, Apache-2.0)." };
         var previous = new Option<FileInfo?>("--previous") { Description = "manifest.json of the previous revision: its documents are replaced (same setId, version + 1, RPLC)." };
         var store = new Option<DirectoryInfo?>("--store") { Description = "Directory keeping the last version of each document chain across runs (read, then updated)." };
+        var withdraw = new Option<bool>("--withdraw") { Description = "Write the deletion ORU of the last issued version (ORC-1 CA, OBX-11 D) instead of its publication." };
         var command = new Command("render", "Render a report's artifacts into a directory and write manifest.json.");
         command.Arguments.Add(input);
         command.Options.Add(format);
@@ -25,6 +27,7 @@ internal static class RenderCommand
         command.Options.Add(pdfRenderer);
         command.Options.Add(previous);
         command.Options.Add(store);
+        command.Options.Add(withdraw);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var result = InputLoader.Load(parse.GetValue(input)!.FullName, parse.GetValue(format));
@@ -51,11 +54,15 @@ internal static class RenderCommand
             IReadOnlyList<Artifact> artifacts;
             try
             {
-                artifacts = renderer.Render(report, lineage);
+                artifacts = renderer.Render(report, lineage, parse.GetValue(withdraw));
             }
             catch (LineageException ex)
             {
                 throw new InvalidInputException([new ValidationError("revision", ex.Message, ErrorCodes.Consistency)]);
+            }
+            catch (OruRuleException ex)
+            {
+                throw new InvalidInputException([new ValidationError("delivery", ex.Message, ex.Code)]);
             }
 
             await context.Out.WriteLineAsync(renderer.PdfRenderer.LicenceNotice).ConfigureAwait(false);

@@ -15,6 +15,8 @@ internal static class SglApp
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(RenderCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(SendHl7Command.Create(context));
+        root.Subcommands.Add(ListenHl7Command.Create(context));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };

@@ -77,6 +77,8 @@ public sealed class PdfPigRenderer : IPdfRenderer
             page.ResetColor();
         }
 
-        return builder.Build();
+        var pdf = builder.Build();
+        ReproducibleOutput.Apply(pdf, ReproducibleOutput.Seed(layout));
+        return pdf;
     }
 }

@@ -190,7 +190,9 @@ public sealed class PdfSharpRenderer : IPdfRenderer
 
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
-        return output.ToArray();
+        var pdf = output.ToArray();
+        ReproducibleOutput.Apply(pdf, ReproducibleOutput.Seed(layout));
+        return pdf;
     }
 
     private void Draw(XGraphics graphics, LayoutItem item, Dictionary<(FontFace, double), XFont> fonts)

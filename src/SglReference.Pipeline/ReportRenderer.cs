@@ -1,6 +1,9 @@
 using SglReference.Cda;
 using SglReference.Domain;
+using SglReference.Domain.Delivery;
 using SglReference.Domain.Documents;
+using SglReference.Hl7v2.Codec;
+using SglReference.Hl7v2.Oru;
 using SglReference.Pdf;
 
 namespace SglReference.Pipeline;
@@ -13,12 +16,16 @@ public sealed class ReportRenderer
 {
     private readonly SglConfiguration _configuration;
     private readonly CrBioPdf _pdf;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the renderer; fails with a <see cref="ConfigurationException"/> when a font or licence is missing.</summary>
-    public ReportRenderer(SglConfiguration configuration)
+    /// <param name="configuration">The deployment's configuration.</param>
+    /// <param name="time">The clock stamping messages (MSH-7); the system clock when null.</param>
+    public ReportRenderer(SglConfiguration configuration, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
+        _time = time ?? TimeProvider.System;
         var (renderer, fonts) = PdfRendering.Create(configuration.Pdf);
         _pdf = new CrBioPdf(renderer, fonts, configuration.Documents);
     }
@@ -28,11 +35,12 @@ public sealed class ReportRenderer
 
     /// <summary>
     /// For each version of the report (professional and patient, or the single one): its PDF, its N3 embedding that
-    /// very PDF, and its N1 carrying it.
+    /// very PDF, and its N1 carrying it; then the HL7 v2 ORU message(s) carrying the version the PFI receives.
     /// </summary>
     /// <param name="report">The validated report.</param>
     /// <param name="lineage">What was issued before, so that a new revision replaces it; identities are derived when null.</param>
-    public IReadOnlyList<Artifact> Render(LabReport report, IDocumentLineage? lineage = null)
+    /// <param name="withdraw">Produce the deletion messages of the documents (ORC-1 CA, OBX-11 D) instead of their publication.</param>
+    public IReadOnlyList<Artifact> Render(LabReport report, IDocumentLineage? lineage = null, bool withdraw = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         var settings = _configuration.Documents;
@@ -51,8 +59,38 @@ public sealed class ReportRenderer
             }
         }
 
+        artifacts.AddRange(RenderOru(report, artifacts, withdraw));
         return artifacts;
     }
+
+    /// <summary>
+    /// The ORU^R01 message(s) to the PFI. The PFI publishes one document to the DMP and mails that same document, so
+    /// the ORU carries the version professionals receive (the professional version when the lab issues two, else the
+    /// single one); the patient version travels by the lab's own MSSanté channel.
+    /// </summary>
+    private IEnumerable<Artifact> RenderOru(LabReport report, List<Artifact> documents, bool withdraw)
+    {
+        var audience = _configuration.Documents.Audiences.Contains(Audience.Professional) ? Audience.Professional : Audience.All;
+        var n3 = documents.Single(a => a.Kind == ArtifactKinds.CdaN3 && a.Audience == audience);
+        var carried = new List<OruDocument> { new(DocumentFormat.N3, n3.Document!, n3.Content) };
+        var hl7 = _configuration.Hl7;
+        if (hl7.IncludeN1 && documents.SingleOrDefault(a => a.Kind == ArtifactKinds.CdaN1 && a.Audience == audience) is { } n1)
+        {
+            carried.Add(new OruDocument(DocumentFormat.N1, n1.Document!, n1.Content));
+        }
+
+        var action = withdraw ? OruAction.Delete : n3.Document!.Replaces is null ? OruAction.Initial : OruAction.Replace;
+        var requests = OruMessages.For(report, DeliveryPlanner.Plan(report), carried, action, _time.GetLocalNow());
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var message = Hl7Encoder.Encode(CrBioOruBuilder.Build(requests[i], hl7));
+            var suffix = requests.Count == 1 ? "oru.hl7" : $"oru-{i + 1}.hl7";
+            yield return new Artifact(ArtifactKinds.Hl7v2Oru, audience, FileName(report, audience, suffix), Hl7MediaType, message, n3.Document);
+        }
+    }
+
+    /// <summary>Media type of HL7 v2 messages in ER7 (pipe) encoding.</summary>
+    public const string Hl7MediaType = "application/hl7-v2";
 
     private static string FileName(LabReport report, Audience audience, string extension) => audience switch
     {

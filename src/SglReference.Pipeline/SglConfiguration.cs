@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
+using SglReference.Hl7v2.Codec;
+using SglReference.Hl7v2.Oru;
 
 namespace SglReference.Pipeline;
 
@@ -11,16 +13,19 @@ namespace SglReference.Pipeline;
 /// {
 ///   "documents": { "versions": "patient-and-professional" | "single", "professionalOnlyComments": ["interpretation"],
 ///                  "accreditationStatement": null, "includeN1": true },
-///   "pdf": { "renderer": "pdfsharp" | "pdfpig", "licence": "agpl" | "/path/to/licence-key", "fontFolder": "/usr/share/fonts/truetype/dejavu" }
+///   "pdf": { "renderer": "pdfsharp" | "pdfpig", "licence": "agpl" | "/path/to/licence-key", "fontFolder": "/usr/share/fonts/truetype/dejavu" },
+///   "hl7": { "sendingApplication": "SGLREFERENCE", "sendingFacility": null, "receivingApplication": "PFI", "receivingFacility": "PFI",
+///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null }
 /// }
 /// </code>
 /// </summary>
 /// <param name="Documents">The lab's document choices.</param>
 /// <param name="Pdf">PDF rendering.</param>
-public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf)
+/// <param name="Hl7">The HL7 v2 ORU towards the hospital's PFI.</param>
+public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf, Hl7Options Hl7)
 {
     /// <summary>The embedded defaults.</summary>
-    public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions());
+    public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions(), Hl7Options.Default);
 
     /// <summary>Reads a configuration file; what it leaves out keeps its default.</summary>
     public static SglConfiguration Load(string path)
@@ -44,6 +49,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
     {
         var documents = DocumentSettings.Default;
         var pdf = new PdfOptions();
+        var hl7 = Hl7Options.Default;
         foreach (var section in root.EnumerateObject())
         {
             switch (section.Name)
@@ -54,12 +60,15 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
                 case "pdf":
                     pdf = ParsePdf(section.Value, source);
                     break;
+                case "hl7":
+                    hl7 = ParseHl7(section.Value, source);
+                    break;
                 default:
-                    throw new ConfigurationException($"{source}: unknown section \"{section.Name}\" (documents, pdf)");
+                    throw new ConfigurationException($"{source}: unknown section \"{section.Name}\" (documents, pdf, hl7)");
             }
         }
 
-        return new SglConfiguration(documents, pdf);
+        return new SglConfiguration(documents, pdf, hl7);
     }
 
     private static DocumentSettings ParseDocuments(JsonElement e, string source)
@@ -112,6 +121,45 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         }
 
         return options;
+    }
+
+    private static Hl7Options ParseHl7(JsonElement e, string source)
+    {
+        var options = Hl7Options.Default;
+        foreach (var p in e.EnumerateObject())
+        {
+            options = p.Name switch
+            {
+                "sendingApplication" => options with { SendingApplication = Hl7Text(p, source) },
+                "sendingFacility" => options with { SendingFacility = p.Value.ValueKind == JsonValueKind.Null ? null : Hl7Text(p, source) },
+                "receivingApplication" => options with { ReceivingApplication = Hl7Text(p, source) },
+                "receivingFacility" => options with { ReceivingFacility = Hl7Text(p, source) },
+                "processingId" => options with
+                {
+                    ProcessingId = p.Value.GetString() is "P" or "T" or "D" ? p.Value.GetString()! : throw new ConfigurationException($"{source}: hl7.processingId must be P, T or D"),
+                },
+                "charset" => options with
+                {
+                    Charset = p.Value.GetString() is Hl7Charset.Utf8 or Hl7Charset.Latin9 ? p.Value.GetString()! : throw new ConfigurationException($"{source}: hl7.charset must be \"{Hl7Charset.Utf8}\" or \"{Hl7Charset.Latin9}\""),
+                },
+                "includeN1" => options with { IncludeN1 = p.Value.GetBoolean() },
+                "replyTo" => options with { ReplyTo = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString() },
+                _ => throw new ConfigurationException($"{source}: unknown setting hl7.{p.Name}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static string Hl7Text(JsonProperty p, string source)
+    {
+        var value = p.Value.GetString();
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 180 || value.Any(c => c is '|' or '^' or '~' or '\\' or '&' || char.IsControl(c)))
+        {
+            throw new ConfigurationException($"{source}: hl7.{p.Name} must be 1 to 180 characters without HL7 delimiters");
+        }
+
+        return value;
     }
 
     /// <summary>Parses "pdfsharp" or "pdfpig".</summary>

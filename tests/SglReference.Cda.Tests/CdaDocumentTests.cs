@@ -90,7 +90,7 @@ public class CdaDocumentTests : IClassFixture<RenderedReports>
     {
         var renderer = new ReportRenderer(SglConfiguration.Default with { Documents = DocumentSettings.Default with { Versions = DocumentVersions.Single } });
         var artifacts = renderer.Render(Repo.Load("thyroid"));
-        Assert.Equal([ArtifactKinds.Pdf, ArtifactKinds.CdaN3, ArtifactKinds.CdaN1], artifacts.Select(a => a.Kind));
+        Assert.Equal([ArtifactKinds.Pdf, ArtifactKinds.CdaN3, ArtifactKinds.CdaN1, ArtifactKinds.Hl7v2Oru], artifacts.Select(a => a.Kind));
         Assert.All(artifacts, a => Assert.Equal(Audience.All, a.Audience));
     }
 

@@ -234,6 +234,22 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
         Assert.Contains("Accréditation COFRAC Examens médicaux n° 8-4521", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("pdfsharp")]
+    [InlineData("pdfpig")]
+    public void Rendering_is_a_pure_function_byte_for_byte(string renderer)
+    {
+        // The libraries draw random subset tags, XMP UUIDs and trailer IDs; ReproducibleOutput derives them from the document.
+        var report = Repo.Load("microbiology-urine");
+        byte[] Render() => new CrBioPdf(_pdfs.Renderer(renderer), _pdfs.Fonts, DocumentSettings.Default)
+            .Render(report, Audience.Professional, RenderedPdfs.Identity(report, Audience.Professional));
+        var first = Render();
+        Assert.Equal(first, Render());
+        var other = new CrBioPdf(_pdfs.Renderer(renderer), _pdfs.Fonts, DocumentSettings.Default)
+            .Render(report, Audience.Patient, RenderedPdfs.Identity(report, Audience.Patient));
+        Assert.NotEqual(PdfTools.TrailerId(first), PdfTools.TrailerId(other));
+    }
+
     internal static IEnumerable<string> ExpectedTexts(LabReport report)
     {
         var p = report.Patient;

@@ -45,6 +45,15 @@ internal static partial class PdfTools
         return (objects, trailer);
     }
 
+    /// <summary>The first trailer /ID string of a PDF's bytes.</summary>
+    public static string TrailerId(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var at = text.LastIndexOf("/ID", StringComparison.Ordinal);
+        var open = text.IndexOf('<', at);
+        return text[(open + 1)..text.IndexOf('>', open)];
+    }
+
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 
     private static string Run(string tool, string[] args)

@@ -80,6 +80,10 @@ public static class ErrorCodes
     /// <summary>Fields that contradict each other (status vs revision, value vs status...).</summary>
     public const string Consistency = "SGL-CONSISTENCY";
 
+    // Delivery
+    /// <summary>The report's delivery choices form a flag combination the MSSanté routing matrix forbids.</summary>
+    public const string MssRouting = "SGL-MSS-ROUTING";
+
     // FHIR input
     /// <summary>The FHIR resource does not parse as FHIR R4.</summary>
     public const string FhirParse = "SGL-FHIR-PARSE";

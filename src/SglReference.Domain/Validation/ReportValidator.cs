@@ -91,7 +91,7 @@ public static class ReportValidator
                 Stay("hospitalStay", stay);
             }
 
-            Delivery("delivery", r.Delivery);
+            Delivery("delivery", r);
         }
 
         private void Laboratory(string path, Laboratory lab)
@@ -571,8 +571,14 @@ public static class ReportValidator
             }
         }
 
-        private void Delivery(string path, DeliveryOptions d)
+        private void Delivery(string path, LabReport report)
         {
+            var d = report.Delivery;
+            if (SglReference.Domain.Delivery.DeliveryPlanner.Plan(report).Violation is { } violation)
+            {
+                Add(path, violation.Code, violation.Message);
+            }
+
             OptionalText($"{path}.mailBodyProfessional", d.MailBodyProfessional, TextRules.CommentMaxLength, multiline: true);
             OptionalText($"{path}.mailBodyPatient", d.MailBodyPatient, TextRules.CommentMaxLength, multiline: true);
         }

@@ -1,0 +1,71 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using SglReference.Domain;
+using SglReference.Domain.Delivery;
+
+namespace SglReference.Hl7v2.Oru;
+
+/// <summary>
+/// Turns a report's <see cref="DeliveryPlan"/> into the ORU requests that carry it to the PFI: one per planned flag
+/// set (two when the patient-only mail must travel apart from the DMP publication), each with its recipients.
+/// </summary>
+public static class OruMessages
+{
+    /// <summary>The ORU requests of one document version.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="plan">Its delivery plan (<see cref="DeliveryPlanner.Plan"/>); a plan with a violation is refused.</param>
+    /// <param name="documents">The N3 (and N1) of the version the PFI receives.</param>
+    /// <param name="action">Initial, replacement or deletion.</param>
+    /// <param name="createdAt">MSH-7; also makes MSH-10 unique per emission.</param>
+    public static IReadOnlyList<OruRequest> For(LabReport report, DeliveryPlan plan, IReadOnlyList<OruDocument> documents, OruAction action, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(documents);
+        if (plan.Violation is { } violation)
+        {
+            throw new OruRuleException(violation.Code, violation.Message);
+        }
+
+        if (documents.Count == 0)
+        {
+            throw new OruRuleException("SGL-HL7-DOCUMENTS", "the ORU carries at least the CDA N3");
+        }
+
+        var requests = new List<OruRequest>(plan.Messages.Count);
+        for (var i = 0; i < plan.Messages.Count; i++)
+        {
+            var flags = plan.Messages[i];
+            var recipients = new List<MssRecipient>();
+            if (flags.DestMssPs)
+            {
+                recipients.AddRange(plan.Professionals);
+            }
+
+            if (flags.DestMssPatient && plan.Patient is { } patient)
+            {
+                recipients.Add(patient);
+            }
+
+            var controlId = ControlId(documents[0].Identity.Id, action, i, createdAt);
+            requests.Add(new OruRequest(report, action, documents, flags, recipients, plan.PatientMayNotReply && flags.DestMssPatient, controlId, createdAt));
+        }
+
+        return requests;
+    }
+
+    /// <summary>
+    /// MSH-10: 20 decimal digits at most, derived from the document id, the action, the message index and the emission
+    /// time, so that each emission has its own id and the same emission rendered twice has the same.
+    /// </summary>
+    public static string ControlId(string documentId, OruAction action, int index, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(documentId);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{documentId}|{action}|{index}|{createdAt.UtcTicks}");
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
+        return BinaryPrimitives.ReadUInt64BigEndian(digest).ToString(CultureInfo.InvariantCulture);
+    }
+}

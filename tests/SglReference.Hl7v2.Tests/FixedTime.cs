@@ -1,0 +1,11 @@
+namespace SglReference.Hl7v2.Tests;
+
+/// <summary>A clock stopped at one instant (Europe/Paris offset), so that rendered messages are reproducible.</summary>
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public static FixedTime Default { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.FromHours(1)));
+
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.CreateCustomTimeZone("Paris-fixed", now.Offset, "Paris", "Paris");
+}
