@@ -29,7 +29,7 @@ public class Hl7Benchmarks
         var artifacts = new ReportRenderer(SglConfiguration.Default).Render(report);
         var n3 = artifacts.Single(a => a.Kind == ArtifactKinds.CdaN3 && a.Audience == Audience.Professional);
         _request = OruMessages.For(report, DeliveryPlanner.Plan(report), [new OruDocument(DocumentFormat.N3, n3.Document!, n3.Content)],
-            OruAction.Initial, new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(1)))[0];
+            DocumentAction.Initial, new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(1)))[0];
         _encoded = BuildAndEncode();
     }
 

@@ -17,6 +17,7 @@ internal static class SglApp
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(SendHl7Command.Create(context));
         root.Subcommands.Add(ListenHl7Command.Create(context));
+        root.Subcommands.Add(SendMssCommand.Create(context));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };

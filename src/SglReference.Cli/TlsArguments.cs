@@ -4,7 +4,7 @@ using SglReference.Hl7v2.Mllp;
 namespace SglReference.Cli;
 
 /// <summary>The TLS options shared by send-hl7 and listen-hl7: certificates come from files named on the command line.</summary>
-internal sealed class TlsArguments
+internal sealed class TlsArguments(bool tlsSwitch = true)
 {
     public Option<bool> Tls { get; } = new("--tls") { Description = "Use TLS (both ends authenticated by certificates)." };
 
@@ -18,7 +18,11 @@ internal sealed class TlsArguments
 
     public void AddTo(Command command)
     {
-        command.Options.Add(Tls);
+        if (tlsSwitch)
+        {
+            command.Options.Add(Tls);
+        }
+
         command.Options.Add(Certificate);
         command.Options.Add(Key);
         command.Options.Add(PasswordVariable);
@@ -27,7 +31,7 @@ internal sealed class TlsArguments
 
     public MllpTlsOptions? Read(ParseResult parse, string? peerName, bool certificateRequired)
     {
-        if (!parse.GetValue(Tls))
+        if (tlsSwitch && !parse.GetValue(Tls))
         {
             return null;
         }

@@ -4,6 +4,8 @@ using SglReference.Domain.Delivery;
 using SglReference.Domain.Documents;
 using SglReference.Hl7v2.Codec;
 using SglReference.Hl7v2.Oru;
+using SglReference.Mss.Messages;
+using SglReference.Mss.Xdm;
 using SglReference.Pdf;
 
 namespace SglReference.Pipeline;
@@ -59,8 +61,40 @@ public sealed class ReportRenderer
             }
         }
 
-        artifacts.AddRange(RenderOru(report, artifacts, withdraw));
+        var action = withdraw ? DocumentAction.Delete
+            : artifacts.First(a => a.Kind == ArtifactKinds.CdaN3).Document!.Replaces is null ? DocumentAction.Initial : DocumentAction.Replace;
+        var plan = DeliveryPlanner.Plan(report);
+        var now = _time.GetLocalNow();
+        var documents = artifacts.ToList();
+        artifacts.AddRange(RenderOru(report, plan, documents, action, now));
+        artifacts.AddRange(RenderMss(report, plan, documents, action, now));
         return artifacts;
+    }
+
+    /// <summary>
+    /// The MSSanté messages (.eml) and their IHE_XDM archives: professionals receive the professional version (or the
+    /// single one), the patient the patient version, in separate messages.
+    /// </summary>
+    private IEnumerable<Artifact> RenderMss(LabReport report, DeliveryPlan plan, List<Artifact> documents, DocumentAction action, DateTimeOffset now)
+    {
+        var options = _configuration.Mss;
+        var requests = MssMessages.For(report, plan, _configuration.Documents.Audiences, audience =>
+        {
+            var carried = new List<XdmDocument>();
+            foreach (var a in documents.Where(a => a.Audience == audience && (a.Kind == ArtifactKinds.CdaN3 || (options.IncludeN1 && a.Kind == ArtifactKinds.CdaN1))).OrderBy(a => a.Kind == ArtifactKinds.CdaN3 ? 0 : 1))
+            {
+                carried.Add(new XdmDocument(a.Kind == ArtifactKinds.CdaN3 ? DocumentFormat.N3 : DocumentFormat.N1, a.Document!, a.Content));
+            }
+
+            return (carried, documents.Single(a => a.Kind == ArtifactKinds.Pdf && a.Audience == audience).Content);
+        }, action, now);
+        foreach (var request in requests)
+        {
+            var message = MssMessageBuilder.Build(request, options);
+            var group = request.Group == RecipientGroup.Patient ? "to-patient" : "to-professionals";
+            yield return new Artifact(ArtifactKinds.IheXdm, request.Audience, $"{report.ReportId}-{group}.IHE_XDM.zip", "application/zip", message.Archive, message.Document);
+            yield return new Artifact(ArtifactKinds.MssMessage, request.Audience, $"{report.ReportId}-{group}.eml", "message/rfc822", message.ToBytes(), message.Document);
+        }
     }
 
     /// <summary>
@@ -68,7 +102,7 @@ public sealed class ReportRenderer
     /// the ORU carries the version professionals receive (the professional version when the lab issues two, else the
     /// single one); the patient version travels by the lab's own MSSanté channel.
     /// </summary>
-    private IEnumerable<Artifact> RenderOru(LabReport report, List<Artifact> documents, bool withdraw)
+    private IEnumerable<Artifact> RenderOru(LabReport report, DeliveryPlan plan, List<Artifact> documents, DocumentAction action, DateTimeOffset now)
     {
         var audience = _configuration.Documents.Audiences.Contains(Audience.Professional) ? Audience.Professional : Audience.All;
         var n3 = documents.Single(a => a.Kind == ArtifactKinds.CdaN3 && a.Audience == audience);
@@ -79,8 +113,7 @@ public sealed class ReportRenderer
             carried.Add(new OruDocument(DocumentFormat.N1, n1.Document!, n1.Content));
         }
 
-        var action = withdraw ? OruAction.Delete : n3.Document!.Replaces is null ? OruAction.Initial : OruAction.Replace;
-        var requests = OruMessages.For(report, DeliveryPlanner.Plan(report), carried, action, _time.GetLocalNow());
+        var requests = OruMessages.For(report, plan, carried, action, now);
         for (var i = 0; i < requests.Count; i++)
         {
             var message = Hl7Encoder.Encode(CrBioOruBuilder.Build(requests[i], hl7));

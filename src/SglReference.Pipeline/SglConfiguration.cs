@@ -3,6 +3,7 @@ using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Hl7v2.Codec;
 using SglReference.Hl7v2.Oru;
+using SglReference.Mss;
 
 namespace SglReference.Pipeline;
 
@@ -15,17 +16,19 @@ namespace SglReference.Pipeline;
 ///                  "accreditationStatement": null, "includeN1": true },
 ///   "pdf": { "renderer": "pdfsharp" | "pdfpig", "licence": "agpl" | "/path/to/licence-key", "fontFolder": "/usr/share/fonts/truetype/dejavu" },
 ///   "hl7": { "sendingApplication": "SGLREFERENCE", "sendingFacility": null, "receivingApplication": "PFI", "receivingFacility": "PFI",
-///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null }
+///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null },
+///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "action", "replyTo": null }
 /// }
 /// </code>
 /// </summary>
 /// <param name="Documents">The lab's document choices.</param>
 /// <param name="Pdf">PDF rendering.</param>
 /// <param name="Hl7">The HL7 v2 ORU towards the hospital's PFI.</param>
-public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf, Hl7Options Hl7)
+/// <param name="Mss">The MSSanté messages.</param>
+public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf, Hl7Options Hl7, MssOptions Mss)
 {
     /// <summary>The embedded defaults.</summary>
-    public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions(), Hl7Options.Default);
+    public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions(), Hl7Options.Default, MssOptions.Default);
 
     /// <summary>Reads a configuration file; what it leaves out keeps its default.</summary>
     public static SglConfiguration Load(string path)
@@ -50,6 +53,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         var documents = DocumentSettings.Default;
         var pdf = new PdfOptions();
         var hl7 = Hl7Options.Default;
+        var mss = MssOptions.Default;
         foreach (var section in root.EnumerateObject())
         {
             switch (section.Name)
@@ -63,12 +67,15 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
                 case "hl7":
                     hl7 = ParseHl7(section.Value, source);
                     break;
+                case "mss":
+                    mss = ParseMss(section.Value, source);
+                    break;
                 default:
-                    throw new ConfigurationException($"{source}: unknown section \"{section.Name}\" (documents, pdf, hl7)");
+                    throw new ConfigurationException($"{source}: unknown section \"{section.Name}\" (documents, pdf, hl7, mss)");
             }
         }
 
-        return new SglConfiguration(documents, pdf, hl7);
+        return new SglConfiguration(documents, pdf, hl7, mss);
     }
 
     private static DocumentSettings ParseDocuments(JsonElement e, string source)
@@ -149,6 +156,39 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         }
 
         return options;
+    }
+
+    private static MssOptions ParseMss(JsonElement e, string source)
+    {
+        var options = MssOptions.Default;
+        foreach (var p in e.EnumerateObject())
+        {
+            options = p.Name switch
+            {
+                "sender" => options with { Sender = p.Value.ValueKind == JsonValueKind.Null ? null : Address(p, source) },
+                "productNumber" => options with
+                {
+                    ProductNumber = p.Value.GetString() is { Length: > 0 and <= 64 } n && n.All(c => c is > ' ' and < (char)127) ? n : throw new ConfigurationException($"{source}: mss.productNumber (X-MSS-NIL) must be 1 to 64 printable ASCII characters"),
+                },
+                "includeN1" => options with { IncludeN1 = p.Value.GetBoolean() },
+                "actionSlot" => options with { ActionSlot = p.Value.GetString() is { Length: > 0 } slot ? slot : throw new ConfigurationException($"{source}: mss.actionSlot may not be empty") },
+                "replyTo" => options with { ReplyTo = p.Value.ValueKind == JsonValueKind.Null ? null : Address(p, source) },
+                _ => throw new ConfigurationException($"{source}: unknown setting mss.{p.Name}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static string Address(JsonProperty p, string source)
+    {
+        var value = p.Value.GetString() ?? string.Empty;
+        if (SglReference.Domain.Identifiers.MssanteAddress.Check(value) is { } violation)
+        {
+            throw new ConfigurationException($"{source}: mss.{p.Name}: {violation.Message}");
+        }
+
+        return value;
     }
 
     private static string Hl7Text(JsonProperty p, string source)

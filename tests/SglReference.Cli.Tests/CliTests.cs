@@ -51,7 +51,7 @@ public class CliTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("PDF renderer: PDFsharp 6.5 under the AGPL-3.0 (licence: agpl)", outcome.Out, StringComparison.Ordinal);
         var manifest = Manifest.Parse(File.ReadAllBytes(temp.File("manifest.json")));
-        Assert.Equal(["pdf", "cda-n3", "cda-n1", "pdf", "cda-n3", "cda-n1", "hl7v2-oru"], manifest.Artifacts.Select(a => a.Kind));
+        Assert.Equal(["pdf", "cda-n3", "cda-n1", "pdf", "cda-n3", "cda-n1", "hl7v2-oru", "ihe-xdm", "mss-message", "ihe-xdm", "mss-message"], manifest.Artifacts.Select(a => a.Kind));
         var pdfs = manifest.Artifacts.Where(a => a.Kind == "pdf").ToList();
         Assert.Equal(["professional", "patient"], pdfs.Select(a => a.Audience));
         var report = Repo.Load("biochemistry");
@@ -77,7 +77,7 @@ public class CliTests
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("PdfPig", outcome.Out, StringComparison.Ordinal);
         var manifest = Manifest.Parse(File.ReadAllBytes(Path.Combine(temp.File("out"), "manifest.json")));
-        Assert.Equal(["pdf", "cda-n3", "cda-n1", "hl7v2-oru"], manifest.Artifacts.Select(a => a.Kind));
+        Assert.Equal(["pdf", "cda-n3", "cda-n1", "hl7v2-oru", "ihe-xdm", "mss-message", "ihe-xdm", "mss-message"], manifest.Artifacts.Select(a => a.Kind));
         var pdf = Assert.Single(manifest.Artifacts, a => a.Kind == "pdf");
         Assert.Null(pdf.Audience);
         var text = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(temp.File("out"), pdf.Path)));

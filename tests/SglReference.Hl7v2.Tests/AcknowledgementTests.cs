@@ -1,3 +1,4 @@
+using SglReference.Testing;
 using System.Text;
 using SglReference.Hl7v2.Acknowledgements;
 using SglReference.Hl7v2.Codec;

@@ -152,7 +152,7 @@ public sealed class RoutingAndRulesTests
         var dmp = new MetaDmpMssFlags(false, false, false, false, false, true, false, false, false, false);
         Assert.Equal("SGL-HL7-DMP-INS", Assert.Throws<OruRuleException>(() => CrBioOruBuilder.Build(Request("unqualified-ins", dmp), Hl7Options.Default)).Code);
         var initial = Request("thyroid", dmp);
-        Assert.Equal("SGL-HL7-ACTION", Assert.Throws<OruRuleException>(() => CrBioOruBuilder.Build(initial with { Action = OruAction.Replace }, Hl7Options.Default)).Code);
+        Assert.Equal("SGL-HL7-ACTION", Assert.Throws<OruRuleException>(() => CrBioOruBuilder.Build(initial with { Action = DocumentAction.Replace }, Hl7Options.Default)).Code);
         Assert.Equal("SGL-HL7-CONTROL-ID", Assert.Throws<OruRuleException>(() => CrBioOruBuilder.Build(initial with { ControlId = "a|b" }, Hl7Options.Default)).Code);
         Assert.Equal("SGL-HL7-CONTROL-ID", Assert.Throws<OruRuleException>(() => CrBioOruBuilder.Build(initial with { ControlId = new string('1', 21) }, Hl7Options.Default)).Code);
         var mailPs = dmp with { DestMssPs = true, InvisiblePatient = true };
@@ -181,7 +181,7 @@ public sealed class RoutingAndRulesTests
     {
         var report = Repo.Load(fixture);
         var identity = DocumentIdentities.Derive(report, DocumentFormat.N3, Audience.Professional);
-        return new OruRequest(report, OruAction.Initial, [new OruDocument(DocumentFormat.N3, identity, "<ClinicalDocument/>"u8.ToArray())],
+        return new OruRequest(report, DocumentAction.Initial, [new OruDocument(DocumentFormat.N3, identity, "<ClinicalDocument/>"u8.ToArray())],
             flags, [], false, "123", FixedTime.Default.GetLocalNow());
     }
 }

@@ -94,12 +94,12 @@ public static class CrBioOruBuilder
         }
 
         var replaces = r.Documents[0].Identity.Replaces;
-        if (r.Action == OruAction.Initial && replaces is not null)
+        if (r.Action == DocumentAction.Initial && replaces is not null)
         {
             throw new OruRuleException("SGL-HL7-ACTION", $"version {r.Documents[0].Identity.Version} replaces an earlier version: send it as a replacement (ORC-1 RO, OBX-11 C)");
         }
 
-        if (r.Action == OruAction.Replace && replaces is null)
+        if (r.Action == DocumentAction.Replace && replaces is null)
         {
             throw new OruRuleException("SGL-HL7-ACTION", "a replacement (ORC-1 RO) carries a CDA with relatedDocument RPLC: this document is a first version");
         }
@@ -228,7 +228,7 @@ public static class CrBioOruBuilder
     {
         var report = request.Report;
         var segment = new Hl7Segment("ORC")
-            .Set(1, request.Action switch { OruAction.Replace => "RO", OruAction.Delete => "CA", _ => "NW" })
+            .Set(1, request.Action switch { DocumentAction.Replace => "RO", DocumentAction.Delete => "CA", _ => "NW" })
             .Set(3, FillerOrder(report))
             .Set(9, Hl7DataTypes.Time(report.ValidatedAt));
         if (report.Request.PrescriptionId is { } placer)
@@ -275,12 +275,12 @@ public static class CrBioOruBuilder
     private static Hl7Field FillerOrder(LabReport report) =>
         Hl7Field.Of(report.Request.OrderNumber, null, report.Laboratory.Oids.Orders, "ISO");
 
-    private static Hl7Segment DocumentObx(int setId, OruDocument document, OruAction action) => new Hl7Segment("OBX")
+    private static Hl7Segment DocumentObx(int setId, OruDocument document, DocumentAction action) => new Hl7Segment("OBX")
         .Set(1, Number(setId))
         .Set(2, "ED")
         .Set(3, Hl7DataTypes.Coded(DocumentTypeCode, DocumentTypeLabel, "LN"))
         .Set(5, Hl7Field.Of(null, "TEXT", "XML", "Base64", Convert.ToBase64String(document.Cda)))
-        .Set(11, action switch { OruAction.Replace => "C", OruAction.Delete => "D", _ => "F" });
+        .Set(11, action switch { DocumentAction.Replace => "C", DocumentAction.Delete => "D", _ => "F" });
 
     private static IEnumerable<Hl7Segment> Participants(OruRequest request, Hl7Options options)
     {

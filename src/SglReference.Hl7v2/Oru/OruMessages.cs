@@ -19,7 +19,7 @@ public static class OruMessages
     /// <param name="documents">The N3 (and N1) of the version the PFI receives.</param>
     /// <param name="action">Initial, replacement or deletion.</param>
     /// <param name="createdAt">MSH-7; also makes MSH-10 unique per emission.</param>
-    public static IReadOnlyList<OruRequest> For(LabReport report, DeliveryPlan plan, IReadOnlyList<OruDocument> documents, OruAction action, DateTimeOffset createdAt)
+    public static IReadOnlyList<OruRequest> For(LabReport report, DeliveryPlan plan, IReadOnlyList<OruDocument> documents, DocumentAction action, DateTimeOffset createdAt)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(plan);
@@ -60,7 +60,7 @@ public static class OruMessages
     /// MSH-10: 20 decimal digits at most, derived from the document id, the action, the message index and the emission
     /// time, so that each emission has its own id and the same emission rendered twice has the same.
     /// </summary>
-    public static string ControlId(string documentId, OruAction action, int index, DateTimeOffset createdAt)
+    public static string ControlId(string documentId, DocumentAction action, int index, DateTimeOffset createdAt)
     {
         ArgumentNullException.ThrowIfNull(documentId);
         var text = string.Create(CultureInfo.InvariantCulture, $"{documentId}|{action}|{index}|{createdAt.UtcTicks}");

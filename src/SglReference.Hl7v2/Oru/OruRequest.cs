@@ -14,7 +14,7 @@ namespace SglReference.Hl7v2.Oru;
 /// <param name="CreatedAt">MSH-7.</param>
 public sealed record OruRequest(
     LabReport Report,
-    OruAction Action,
+    DocumentAction Action,
     IReadOnlyList<OruDocument> Documents,
     MetaDmpMssFlags Flags,
     IReadOnlyList<MssRecipient> Recipients,

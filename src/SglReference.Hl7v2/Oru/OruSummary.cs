@@ -1,3 +1,4 @@
+using SglReference.Domain.Delivery;
 using System.Xml;
 using SglReference.Hl7v2.Codec;
 
@@ -8,7 +9,7 @@ namespace SglReference.Hl7v2.Oru;
 /// <param name="Action">From ORC-1.</param>
 /// <param name="OrderNumber">ORC-3.1 (filler order number).</param>
 /// <param name="DocumentIds">ClinicalDocument/id (root, or extension^root) of each document OBX, in order.</param>
-public sealed record OruSummary(string ControlId, OruAction Action, string OrderNumber, IReadOnlyList<string> DocumentIds)
+public sealed record OruSummary(string ControlId, DocumentAction Action, string OrderNumber, IReadOnlyList<string> DocumentIds)
 {
     /// <summary>Reads the summary of an ORU^R01; anything else is an <see cref="Hl7ParseException"/>.</summary>
     public static OruSummary Read(Hl7Message message)
@@ -22,9 +23,9 @@ public sealed record OruSummary(string ControlId, OruAction Action, string Order
         var orc = message.First("ORC") ?? throw new Hl7ParseException("the ORU has no ORC segment");
         var action = orc.Value(1) switch
         {
-            "NW" => OruAction.Initial,
-            "RO" => OruAction.Replace,
-            "CA" => OruAction.Delete,
+            "NW" => DocumentAction.Initial,
+            "RO" => DocumentAction.Replace,
+            "CA" => DocumentAction.Delete,
             var other => throw new Hl7ParseException($"ORC-1 \"{other}\" is not NW, RO or CA"),
         };
         var ids = new List<string>();

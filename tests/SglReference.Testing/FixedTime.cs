@@ -1,7 +1,7 @@
-namespace SglReference.Hl7v2.Tests;
+namespace SglReference.Testing;
 
 /// <summary>A clock stopped at one instant (Europe/Paris offset), so that rendered messages are reproducible.</summary>
-internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
 {
     public static FixedTime Default { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.FromHours(1)));
 
