@@ -73,10 +73,10 @@ public sealed class Hl7CommandTests : IDisposable
         var zam = File.ReadAllText(Path.Combine(Repo.Shared, "hl7v2-examples", "oru-v2.1-init", "Message metier reception DMP"), Encoding.UTF8)
             .Replace("|015|", $"|{controlId}|", StringComparison.Ordinal);
         File.WriteAllText(_temp.File("zam.hl7"), zam, new UTF8Encoding(false));
-        var listenPort = FreePort();
+        var listenPort = Network.FreePort();
         var listening = Task.Run(() => CliRunner.Run(["listen-hl7", "--port", listenPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--count", "1", "--duration", "60", "--journal", _temp.File("journal"),
             "--tls", "--cert", _certificates.ServerCertificatePem, "--key", _certificates.ServerKeyPem, "--ca", _certificates.AuthorityPem]));
-        WaitForPort(listenPort);
+        Network.WaitForPort(listenPort);
         var sender = ExternalProcess.Run("node",
             [Path.Combine(ExternalProcess.ToolsDirectory, "mllp-send.mjs"), "--host", "127.0.0.1", "--port", listenPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--key", _certificates.ClientKeyPem, "--cert", _certificates.ClientCertificatePem, "--ca", _certificates.AuthorityPem, _temp.File("zam.hl7")],
@@ -101,29 +101,5 @@ public sealed class Hl7CommandTests : IDisposable
         Assert.StartsWith("$: an HL7 v2 message starts with an MSH segment", outcome.Error, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
-    private static void WaitForPort(int port)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(100);
-            }
-        }
-
-        throw new TimeoutException($"nothing listens on port {port}");
-    }
 }

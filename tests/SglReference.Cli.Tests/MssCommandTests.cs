@@ -40,7 +40,7 @@ public sealed class MssCommandTests : IDisposable
         var outbox = _temp.File("outbox");
 
         // Nobody listens yet: queued, pending, exit 1.
-        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var port = Network.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         var down = CliRunner.Run(["send-mss", .. emls, "--outbox", outbox, "--host", "127.0.0.1", "--port", port, .. tls]);
         Assert.Equal(1, down.ExitCode);
         Assert.Equal(2, down.Out.Split('\n').Count(l => l.EndsWith(": queued", StringComparison.Ordinal)));
@@ -71,10 +71,4 @@ public sealed class MssCommandTests : IDisposable
         Assert.Contains("[SGL-MSS-MESSAGE]", outcome.Error, StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

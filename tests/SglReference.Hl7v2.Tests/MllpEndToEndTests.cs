@@ -105,12 +105,7 @@ public sealed class MllpEndToEndTests : IDisposable
     [Fact]
     public async Task A_server_down_is_retried_and_an_untrusted_certificate_fails_at_once()
     {
-        int freePort;
-        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            freePort = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        var freePort = Network.FreePort();
 
         var down = await new MllpClient(Options(freePort)).SendAsync(Oru("thyroid"));
         Assert.Equal(SendStatus.Failed, down.Status);

@@ -167,7 +167,7 @@ public sealed class SmtpEndToEndTests : IDisposable
     {
         var eml = RenderedMss.Messages(RenderedMss.Render(Repo.Load("thyroid")))[0].Content;
         var outbox = new MssOutbox(_temp.File("outbox"));
-        var port = FreePort();
+        var port = Network.FreePort();
         var downOptions = new SmtpOptions("127.0.0.1", port, SmtpSecurity.StartTls, _certificates.Client, _certificates.Authorities, "localhost", Timeout: TimeSpan.FromSeconds(5));
         outbox.Enqueue(eml, DateTimeOffset.UtcNow);
         var down = Assert.Single(await outbox.DeliverAsync(new MssSmtpSender(downOptions).SendAsync, DateTimeOffset.UtcNow));
@@ -220,10 +220,4 @@ public sealed class SmtpEndToEndTests : IDisposable
         return peer.Messages.ToList();
     }
 
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }

@@ -3,17 +3,32 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SglReference.Hl7v2.Mllp;
 
-/// <summary>Validates the peer's certificate against the configured authorities (custom trust store) or the system store.</summary>
-internal static class PeerCertificateValidation
+/// <summary>
+/// Validates a TLS peer's certificate against configured authorities (a custom trust store: only they are trusted) or,
+/// when none are configured, the system store. Shared by the MLLP client and listener and the MSSanté SMTP sender.
+/// </summary>
+public static class PeerCertificateValidation
 {
-    public static RemoteCertificateValidationCallback For(MllpTlsOptions tls) => (_, certificate, chain, errors) =>
+    /// <summary>The callback for <see cref="SslStream"/> with these options.</summary>
+    public static RemoteCertificateValidationCallback For(MllpTlsOptions tls)
     {
+        ArgumentNullException.ThrowIfNull(tls);
+        return (_, certificate, chain, errors) => IsTrusted(certificate, chain, errors, tls.TrustedAuthorities);
+    }
+
+    /// <summary>
+    /// True when <paramref name="certificate"/> is acceptable: no policy error against the system store when
+    /// <paramref name="authorities"/> is empty; otherwise a chain to one of them, and no host name mismatch.
+    /// </summary>
+    public static bool IsTrusted(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors, X509Certificate2Collection authorities)
+    {
+        ArgumentNullException.ThrowIfNull(authorities);
         if (certificate is null)
         {
             return false;
         }
 
-        if (tls.TrustedAuthorities.Count == 0)
+        if (authorities.Count == 0)
         {
             return errors == SslPolicyErrors.None;
         }
@@ -26,7 +41,7 @@ internal static class PeerCertificateValidation
 
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(tls.TrustedAuthorities);
+        custom.ChainPolicy.CustomTrustStore.AddRange(authorities);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         if (chain is not null)
         {
@@ -38,5 +53,5 @@ internal static class PeerCertificateValidation
 
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
         return custom.Build(leaf);
-    };
+    }
 }

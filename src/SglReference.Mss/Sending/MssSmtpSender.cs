@@ -5,6 +5,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using SglReference.Hl7v2.Mllp;
 
 namespace SglReference.Mss.Sending;
 
@@ -86,32 +87,15 @@ public sealed class MssSmtpSender
 
     private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (certificate is null)
+        if (_options.PeerName is null || certificate is null)
         {
-            return false;
+            return PeerCertificateValidation.IsTrusted(certificate, chain, errors, _options.TrustedAuthorities);
         }
 
-        if (_options.TrustedAuthorities.Count == 0)
-        {
-            return errors == SslPolicyErrors.None;
-        }
-
-        if (_options.PeerName is null && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-
-        using var custom = new X509Chain();
-        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        custom.ChainPolicy.CustomTrustStore.AddRange(_options.TrustedAuthorities);
-        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        // The connection is made to Host (an address, perhaps); the certificate must name PeerName instead.
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        if (!custom.Build(leaf))
-        {
-            return false;
-        }
-
-        return _options.PeerName is null || leaf.MatchesHostname(_options.PeerName);
+        return PeerCertificateValidation.IsTrusted(certificate, chain, errors & ~SslPolicyErrors.RemoteCertificateNameMismatch, _options.TrustedAuthorities)
+            && leaf.MatchesHostname(_options.PeerName);
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
