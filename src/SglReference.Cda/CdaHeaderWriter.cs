@@ -14,7 +14,6 @@ internal static class CdaHeaderWriter
     public static void Write(CdaXml x, LabReport report, DocumentIdentity identity, DocumentFormat format)
     {
         var lab = report.Laboratory;
-        var labOrganization = lab.AsOrganization();
         x.Empty("realmCode", ("code", "FR"));
         x.Empty("typeId", ("root", "2.16.840.1.113883.1.3"), ("extension", "POCD_HD000040"));
         x.TemplateId(CdaConstants.TemplateHl7France);
@@ -44,16 +43,7 @@ internal static class CdaHeaderWriter
         var biologist = report.Biologist;
         x.Start("author");
         x.Time("time", report.ValidatedAt);
-        x.Start("assignedAuthor");
-        x.ProfessionalId(biologist);
-        x.Profession(biologist, CdaConstants.DefaultBiologistProfession, CdaConstants.DefaultBiologistProfessionDisplay);
-        x.Address(biologist.Address ?? lab.Address);
-        x.Telecoms(biologist.Telecoms.IsEmpty ? lab.Telecoms : biologist.Telecoms, "WP");
-        x.Start("assignedPerson");
-        x.PersonName(biologist);
-        x.End();
-        x.Organization("representedOrganization", labOrganization, setting: null);
-        x.End();
+        AssignedEntity(x, "assignedAuthor", biologist, lab, withPracticeSetting: false);
         x.End();
 
         // custodian: the lab
@@ -72,7 +62,7 @@ internal static class CdaHeaderWriter
         x.Start("legalAuthenticator");
         x.Time("time", report.ValidatedAt);
         x.Empty("signatureCode", ("code", "S"));
-        AssignedEntity(x, biologist, lab, withPracticeSetting: true);
+        AssignedEntity(x, "assignedEntity", biologist, lab, withPracticeSetting: true);
         x.End();
 
         // authenticator: the biologist who validated the results (IHE PaLM)
@@ -80,7 +70,7 @@ internal static class CdaHeaderWriter
         x.TemplateId("1.3.6.1.4.1.19376.1.3.3.1.5");
         x.Time("time", report.ValidatedAt);
         x.Empty("signatureCode", ("code", "S"));
-        AssignedEntity(x, biologist, lab, withPracticeSetting: false);
+        AssignedEntity(x, "assignedEntity", biologist, lab, withPracticeSetting: false);
         x.End();
 
         if (report.Prescriber is { } prescriber)
@@ -234,9 +224,10 @@ internal static class CdaHeaderWriter
         x.End();
     }
 
-    private static void AssignedEntity(CdaXml x, Practitioner person, Laboratory lab, bool withPracticeSetting)
+    /// <summary>The biologist (or lab director) acting for the lab: assignedAuthor or assignedEntity.</summary>
+    private static void AssignedEntity(CdaXml x, string element, Practitioner person, Laboratory lab, bool withPracticeSetting)
     {
-        x.Start("assignedEntity");
+        x.Start(element);
         x.ProfessionalId(person);
         x.Profession(person, CdaConstants.DefaultBiologistProfession, CdaConstants.DefaultBiologistProfessionDisplay);
         x.Address(person.Address ?? lab.Address);
@@ -307,7 +298,7 @@ internal static class CdaHeaderWriter
                 x.Start("time");
                 x.Time("high", report.ValidatedAt);
                 x.End();
-                AssignedEntity(x, director, lab, withPracticeSetting: true);
+                AssignedEntity(x, "assignedEntity", director, lab, withPracticeSetting: true);
                 x.End();
             }
 

@@ -1,5 +1,6 @@
 using System.Xml;
 using SglReference.Domain;
+using SglReference.Domain.Presentation;
 
 namespace SglReference.Cda;
 
@@ -212,6 +213,13 @@ internal sealed class CdaXml
         }
 
         End();
+    }
+
+    /// <summary>Bytes as base64 text, without copying them when they are an array already.</summary>
+    public void Base64(ReadOnlyMemory<byte> bytes)
+    {
+        var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array) ? array : new ArraySegment<byte>(bytes.ToArray());
+        Writer.WriteBase64(segment.Array!, segment.Offset, segment.Count);
     }
 
     public void PracticeSettingCode(string element, PracticeSetting setting) =>

@@ -21,42 +21,34 @@ public static class CrBioCdaWriter
     };
 
     /// <summary>The N3: CI-SIS CR-BIO 2024.01 with structured results, narrative, and the PDF copy section.</summary>
-    public static byte[] WriteN3(LabReport report, DocumentIdentity identity, ReadOnlySpan<byte> pdf)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(identity);
-        using var output = new MemoryStream(capacity: (pdf.Length * 4 / 3) + 65536);
-        using (var writer = XmlWriter.Create(output, s_settings))
-        {
-            var x = Begin(writer);
-            CdaHeaderWriter.Write(x, report, identity, DocumentFormat.N3);
-            new N3BodyWriter(x, report).Write(identity, pdf);
-            writer.WriteEndElement();
-        }
-
-        return output.ToArray();
-    }
+    public static byte[] WriteN3(LabReport report, DocumentIdentity identity, ReadOnlyMemory<byte> pdf) =>
+        Write(report, identity, DocumentFormat.N3, pdf, extraCapacity: 65536, x => new N3BodyWriter(x, report).Write(identity, pdf));
 
     /// <summary>The N1: structuration minimale, same header, the PDF as nonXMLBody.</summary>
-    public static byte[] WriteN1(LabReport report, DocumentIdentity identity, ReadOnlySpan<byte> pdf)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(identity);
-        using var output = new MemoryStream(capacity: (pdf.Length * 4 / 3) + 32768);
-        using (var writer = XmlWriter.Create(output, s_settings))
+    public static byte[] WriteN1(LabReport report, DocumentIdentity identity, ReadOnlyMemory<byte> pdf) =>
+        Write(report, identity, DocumentFormat.N1, pdf, extraCapacity: 32768, x =>
         {
-            var x = Begin(writer);
-            CdaHeaderWriter.Write(x, report, identity, DocumentFormat.N1);
             x.Start("component");
             x.Start("nonXMLBody");
             x.Start("text");
             x.Attr("mediaType", "application/pdf");
             x.Attr("representation", "B64");
-            var bytes = pdf.ToArray();
-            writer.WriteBase64(bytes, 0, bytes.Length);
+            x.Base64(pdf);
             x.End();
             x.End();
             x.End();
+        });
+
+    private static byte[] Write(LabReport report, DocumentIdentity identity, DocumentFormat format, ReadOnlyMemory<byte> pdf, int extraCapacity, Action<CdaXml> body)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(identity);
+        using var output = new MemoryStream(capacity: (pdf.Length * 4 / 3) + extraCapacity);
+        using (var writer = XmlWriter.Create(output, s_settings))
+        {
+            var x = Begin(writer);
+            CdaHeaderWriter.Write(x, report, identity, format);
+            body(x);
             writer.WriteEndElement();
         }
 

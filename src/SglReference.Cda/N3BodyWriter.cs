@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Domain.Presentation;
@@ -24,7 +22,7 @@ internal sealed class N3BodyWriter
         _report = report;
     }
 
-    public void Write(DocumentIdentity identity, ReadOnlySpan<byte> pdf)
+    public void Write(DocumentIdentity identity, ReadOnlyMemory<byte> pdf)
     {
         _x.Start("component");
         _x.Start("structuredBody");
@@ -846,7 +844,7 @@ internal sealed class N3BodyWriter
         _x.End();
     }
 
-    private void PdfSection(DocumentIdentity identity, ReadOnlySpan<byte> pdf)
+    private void PdfSection(DocumentIdentity identity, ReadOnlyMemory<byte> pdf)
     {
         const string media = "pdf-copie";
         _x.Start("component");
@@ -913,7 +911,7 @@ internal sealed class N3BodyWriter
         _x.Start("value");
         _x.Attr("mediaType", "application/pdf");
         _x.Attr("representation", "B64");
-        Base64(pdf);
+        _x.Base64(pdf);
         _x.End();
         _x.End();
         _x.End();
@@ -921,21 +919,9 @@ internal sealed class N3BodyWriter
         _x.End();
         _x.End();
         _x.End();
-    }
-
-    private void Base64(ReadOnlySpan<byte> bytes)
-    {
-        var buffer = bytes.ToArray();
-        _x.Writer.WriteBase64(buffer, 0, buffer.Length);
     }
 
     /// <summary>A UUID (II root) derived from the document id, so that the same document gets the same section ids.</summary>
-    internal static string Uuid(string documentId, string purpose)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(documentId + "|" + purpose), hash);
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
-        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash[..16], bigEndian: true).ToString("D").ToUpperInvariant();
-    }
+    internal static string Uuid(string documentId, string purpose) =>
+        DerivedIds.Uuid(documentId + "|" + purpose).ToString("D").ToUpperInvariant();
 }

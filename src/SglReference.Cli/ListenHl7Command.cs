@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using SglReference.Domain.Identifiers;
 using SglReference.Hl7v2.Acknowledgements;
 using SglReference.Hl7v2.Mllp;
 
@@ -18,6 +19,7 @@ internal static class ListenHl7Command
         var bind = new Option<string>("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var count = new Option<int?>("--count") { Description = "Stop after this many business acknowledgements." };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds." };
+        var showPatientData = new Option<bool>("--show-patient-data") { Description = "Print and record patient mailboxes (INS@patient.mssante.fr) named by acknowledgements; they read [patient]@patient.mssante.fr otherwise." };
         var journal = new Option<DirectoryInfo?>("--journal") { Description = "Directory of sent messages (send-hl7 --journal) where acknowledgements are recorded." };
         var tls = new TlsArguments();
         var command = new Command("listen-hl7", "Receive ZAM business acknowledgements from the PFI over MLLP and acknowledge them.");
@@ -26,6 +28,7 @@ internal static class ListenHl7Command
         command.Options.Add(count);
         command.Options.Add(duration);
         command.Options.Add(journal);
+        command.Options.Add(showPatientData);
         tls.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,8 +43,11 @@ internal static class ListenHl7Command
             var received = 0;
             var done = new TaskCompletionSource();
             var output = TextWriter.Synchronized(context.Out);
-            var receiver = new BusinessAckReceiver((ack, _) =>
+            var patientData = parse.GetValue(showPatientData);
+            var receiver = new BusinessAckReceiver((incoming, _) =>
             {
+                // A Z02/Z03 names the mailbox that received or read the mail: the patient's is their INS.
+                var ack = patientData || incoming.Recipient is null ? incoming : incoming with { Recipient = MssanteAddress.RedactPatientMailboxes(incoming.Recipient) };
                 store?.RecordAcknowledgement(ack, DateTimeOffset.Now);
                 output.WriteLine(Describe(ack, store?.DocumentsOf(ack.CorrelationId)));
                 if (Interlocked.Increment(ref received) == limit)

@@ -20,6 +20,7 @@ internal static class SendMssCommand
         var implicitTls = new Option<bool>("--implicit-tls") { Description = "TLS from the first byte instead of STARTTLS." };
         var peerName = new Option<string?>("--peer-name") { Description = "Name the server certificate must carry (default: --host)." };
         var user = new Option<string?>("--user") { Description = "SASL user, when the operator asks for one (password in $SGL_SMTP_PASSWORD)." };
+        var showPatientData = new Option<bool>("--show-patient-data") { Description = "Print and keep patient mailboxes (INS@patient.mssante.fr) in results; they read [patient]@patient.mssante.fr otherwise." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per SMTP command.", DefaultValueFactory = _ => 60 };
         var tls = new TlsArguments(tlsSwitch: false);
         var command = new Command("send-mss", "Queue MSSanté messages in a durable outbox and send what is pending over SMTP with TLS.");
@@ -31,6 +32,7 @@ internal static class SendMssCommand
         command.Options.Add(peerName);
         command.Options.Add(user);
         command.Options.Add(timeout);
+        command.Options.Add(showPatientData);
         tls.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,7 +60,8 @@ internal static class SendMssCommand
             var options = new SmtpOptions(parse.GetValue(host)!, parse.GetValue(port),
                 parse.GetValue(implicitTls) ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls,
                 certificate.Certificate, certificate.TrustedAuthorities, parse.GetValue(peerName),
-                parse.GetValue(user), Environment.GetEnvironmentVariable("SGL_SMTP_PASSWORD"), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                parse.GetValue(user), Environment.GetEnvironmentVariable("SGL_SMTP_PASSWORD"), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                LogPatientData: parse.GetValue(showPatientData));
             var sender = new MssSmtpSender(options);
             var results = await box.DeliverAsync(sender.SendAsync, now, ignoreSchedule: true, cancellationToken).ConfigureAwait(false);
             foreach (var item in results)

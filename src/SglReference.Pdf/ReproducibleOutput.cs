@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SglReference.Domain.Documents;
 using SglReference.Pdf.Layout;
 
 namespace SglReference.Pdf;
@@ -109,12 +111,6 @@ public static class ReproducibleOutput
         return new string(chars);
     }
 
-    private static string Uuid(string seed, int index)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}|xmp|{index}"));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50); // version 5 layout (name-based)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true).ToString("D");
-    }
+    private static string Uuid(string seed, int index) =>
+        DerivedIds.Uuid(string.Create(CultureInfo.InvariantCulture, $"{seed}|xmp|{index}")).ToString("D");
 }

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace SglReference.Domain.Documents;
 
@@ -27,9 +24,9 @@ public static class DocumentIdentities
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
         var chain = $"{documentsRoot}|{reportId}|{format}|{audience}";
-        var setId = $"{documentsRoot}.2.{Hash(chain)}";
+        var setId = $"{documentsRoot}.2.{DerivedIds.Number(chain)}";
         var replaces = version > 1 ? Derive(documentsRoot, reportId, format, audience, version - 1) : null;
-        return new DocumentIdentity($"{documentsRoot}.1.{Hash(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", setId, version, replaces);
+        return new DocumentIdentity($"{documentsRoot}.1.{DerivedIds.Number(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", setId, version, replaces);
     }
 
     /// <summary>
@@ -66,13 +63,6 @@ public static class DocumentIdentities
         ArgumentNullException.ThrowIfNull(previous);
         var version = previous.Version + 1;
         var chain = $"{documentsRoot}|{reportId}|{format}|{audience}|{previous.SetId}";
-        return new DocumentIdentity($"{documentsRoot}.1.{Hash(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", previous.SetId, version, previous with { Replaces = null });
-    }
-
-    private static string Hash(string text)
-    {
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return BinaryPrimitives.ReadUInt64BigEndian(digest).ToString(CultureInfo.InvariantCulture);
+        return new DocumentIdentity($"{documentsRoot}.1.{DerivedIds.Number(chain + "|" + version.ToString(CultureInfo.InvariantCulture))}", previous.SetId, version, previous with { Replaces = null });
     }
 }

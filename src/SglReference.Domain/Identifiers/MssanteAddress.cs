@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SglReference.Domain.Validation;
 
 namespace SglReference.Domain.Identifiers;
@@ -6,10 +7,27 @@ namespace SglReference.Domain.Identifiers;
 /// The MSSanté address rule: an RFC 5321 mailbox (ASCII local part and domain) in the mssante.fr space
 /// (e.g. dr.martin@medecin.mssante.fr, 279035121518989@patient.mssante.fr).
 /// </summary>
-public static class MssanteAddress
+public static partial class MssanteAddress
 {
     /// <summary>The domain of patients' mailboxes.</summary>
     public const string PatientDomain = "patient.mssante.fr";
+
+    /// <summary>What a patient's mailbox becomes in logs: its local part is the INS.</summary>
+    public const string RedactedPatientMailbox = "[patient]@" + PatientDomain;
+
+    /// <summary>
+    /// <paramref name="text"/> with every patient mailbox (INS@patient.mssante.fr) replaced by
+    /// <see cref="RedactedPatientMailbox"/>: for text bound to logs or the console, which carry no patient data unless
+    /// the operator explicitly asks for it.
+    /// </summary>
+    public static string RedactPatientMailboxes(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Contains(PatientDomain, StringComparison.OrdinalIgnoreCase) ? PatientMailbox().Replace(text, RedactedPatientMailbox) : text;
+    }
+
+    [GeneratedRegex(@"[^\s<>""'(),;:\[\]]+@patient\.mssante\.fr", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PatientMailbox();
 
     /// <summary>Checks an MSSanté address; null when valid.</summary>
     public static RuleViolation? Check(string address)

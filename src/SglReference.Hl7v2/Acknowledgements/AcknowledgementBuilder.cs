@@ -1,3 +1,4 @@
+using SglReference.Domain.Presentation;
 using SglReference.Hl7v2.Codec;
 
 namespace SglReference.Hl7v2.Acknowledgements;
@@ -23,7 +24,7 @@ public static class AcknowledgementBuilder
             .Set(4, msh[6])
             .Set(5, msh[3])
             .Set(6, msh[4])
-            .Set(7, Oru.Hl7DataTypes.Time(now))
+            .Set(7, Hl7Time.Instant(now))
             .Set(9, Hl7Field.Of("ACK", msh.Value(9, 2), "ACK"))
             .Set(10, controlId)
             .Set(11, msh[11])

@@ -19,11 +19,27 @@ public static class Hl7Parser
             throw new Hl7ParseException($"message of {bytes.Length} bytes is larger than {MaxBytes}");
         }
 
-        // MSH up to MSH-18 is ASCII in practice: read it as Latin-1 to find the charset, then decode the whole message.
-        var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
-        var header = Encoding.Latin1.GetString(end < 0 ? bytes : bytes[..end]);
-        var charset = Hl7Charset.For(HeaderField(header, 18));
+        var charset = Charset(bytes);
         return Parse(charset.GetString(bytes), charset);
+    }
+
+    /// <summary>
+    /// Parses the MSH segment alone (control id, type, parties), without decoding the rest of the message: what a
+    /// sender needs to match an acknowledgement to a message that may carry megabytes of base64.
+    /// </summary>
+    public static Hl7Segment ParseHeader(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+        var first = end < 0 ? bytes : bytes[..end];
+        var charset = Charset(first);
+        return Parse(charset.GetString(first), charset).Header;
+    }
+
+    // MSH up to MSH-18 is ASCII in practice: read it as Latin-1 to find the charset the whole message is in.
+    private static Encoding Charset(ReadOnlySpan<byte> bytes)
+    {
+        var end = bytes.IndexOfAny((byte)'\r', (byte)'\n');
+        return Hl7Charset.For(HeaderField(Encoding.Latin1.GetString(end < 0 ? bytes : bytes[..end]), 18));
     }
 
     /// <summary>Parses message text.</summary>

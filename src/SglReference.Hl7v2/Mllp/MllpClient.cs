@@ -36,7 +36,7 @@ public sealed class MllpClient
     public async Task<SendOutcome> SendAsync(byte[] message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var controlId = Hl7Parser.Parse(message).ControlId;
+        var controlId = Hl7Parser.ParseHeader(message).Value(10);
         var attempts = new List<SendAttempt>();
         Acknowledgement? last = null;
         for (var attempt = 1; attempt <= Math.Max(1, _options.MaxAttempts); attempt++)

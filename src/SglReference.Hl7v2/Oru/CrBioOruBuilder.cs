@@ -1,3 +1,4 @@
+using SglReference.Domain.Presentation;
 using System.Text;
 using SglReference.Domain;
 using SglReference.Domain.Delivery;
@@ -142,7 +143,7 @@ public static class CrBioOruBuilder
             .Set(4, o.SendingFacility ?? request.Report.Laboratory.FinessGeographique)
             .Set(5, o.ReceivingApplication)
             .Set(6, o.ReceivingFacility)
-            .Set(7, Hl7DataTypes.Time(request.CreatedAt))
+            .Set(7, Hl7Time.Instant(request.CreatedAt))
             .Set(9, Hl7Field.Of("ORU", "R01", "ORU_R01"))
             .Set(10, request.ControlId)
             .Set(11, o.ProcessingId)
@@ -191,7 +192,7 @@ public static class CrBioOruBuilder
             .Set(1, "1")
             .Set(3, new Hl7Field(ids))
             .Set(5, new Hl7Field(names))
-            .Set(7, Hl7DataTypes.Date(p.BirthDate))
+            .Set(7, Hl7Time.Date(p.BirthDate))
             .Set(8, p.Sex switch { Sex.Female => "F", Sex.Male => "M", _ => "U" })
             .Set(11, new Hl7Field(addresses))
             .Set(18, new Hl7Field([Hl7DataTypes.Cx(report.Request.OrderNumber, Hl7DataTypes.Authority(null, report.Laboratory.Oids.Orders, "ISO"), "AN")]))
@@ -215,10 +216,10 @@ public static class CrBioOruBuilder
         }
 
         segment.Set(19, new Hl7Field([Hl7DataTypes.Cx(stay.VisitNumber.Value, Hl7DataTypes.Authority(null, stay.VisitNumber.Authority, "ISO"), "VN")]));
-        segment.Set(44, Hl7DataTypes.Time(stay.AdmittedAt));
+        segment.Set(44, Hl7Time.Instant(stay.AdmittedAt));
         if (stay.DischargedAt is { } discharged)
         {
-            segment.Set(45, Hl7DataTypes.Time(discharged));
+            segment.Set(45, Hl7Time.Instant(discharged));
         }
 
         return segment;
@@ -230,7 +231,7 @@ public static class CrBioOruBuilder
         var segment = new Hl7Segment("ORC")
             .Set(1, request.Action switch { DocumentAction.Replace => "RO", DocumentAction.Delete => "CA", _ => "NW" })
             .Set(3, FillerOrder(report))
-            .Set(9, Hl7DataTypes.Time(report.ValidatedAt));
+            .Set(9, Hl7Time.Instant(report.ValidatedAt));
         if (report.Request.PrescriptionId is { } placer)
         {
             segment.Set(2, Hl7Field.Of(placer));
@@ -250,7 +251,7 @@ public static class CrBioOruBuilder
             .Set(1, "1")
             .Set(3, FillerOrder(report))
             .Set(4, Hl7DataTypes.Coded(DocumentTypeCode, DocumentTypeLabel, "LN"))
-            .Set(22, Hl7DataTypes.Time(report.ValidatedAt))
+            .Set(22, Hl7Time.Instant(report.ValidatedAt))
             .Set(25, "F");
         if (report.Request.PrescriptionId is { } placer)
         {
@@ -259,7 +260,7 @@ public static class CrBioOruBuilder
 
         if (report.Specimens.Count > 0)
         {
-            segment.Set(7, Hl7DataTypes.Time(report.Specimens.Min(s => s.CollectedAt)));
+            segment.Set(7, Hl7Time.Instant(report.Specimens.Min(s => s.CollectedAt)));
         }
 
         if (report.Prescriber is { } prescriber)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SglReference.Domain;
+using SglReference.Domain.Presentation;
 using SglReference.Hl7v2.Codec;
 
 namespace SglReference.Hl7v2.Oru;
@@ -15,19 +15,6 @@ internal static class Hl7DataTypes
 
     /// <summary>Assigning authority namespace of the national structure ids (FINESS).</summary>
     public const string StructureAuthority = "ASIP-SANTE-ST";
-
-    /// <summary>HL7 v2 TS: yyyyMMddHHmmss with the UTC offset (+hhmm) of the source value.</summary>
-    public static string Time(DateTimeOffset value)
-    {
-        var offset = value.Offset;
-        var sign = offset < TimeSpan.Zero ? '-' : '+';
-        offset = offset.Duration();
-        return value.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + sign
-            + offset.Hours.ToString("00", CultureInfo.InvariantCulture) + offset.Minutes.ToString("00", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>HL7 v2 DT: yyyyMMdd.</summary>
-    public static string Date(DateOnly value) => value.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     /// <summary>HD as a component: namespace &amp; universal id &amp; type.</summary>
     public static Hl7Component Authority(string? nameSpace, string? universalId, string? type) =>

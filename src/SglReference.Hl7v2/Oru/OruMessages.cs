@@ -1,9 +1,7 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using SglReference.Domain;
 using SglReference.Domain.Delivery;
+using SglReference.Domain.Documents;
 
 namespace SglReference.Hl7v2.Oru;
 
@@ -63,9 +61,6 @@ public static class OruMessages
     public static string ControlId(string documentId, DocumentAction action, int index, DateTimeOffset createdAt)
     {
         ArgumentNullException.ThrowIfNull(documentId);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{documentId}|{action}|{index}|{createdAt.UtcTicks}");
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return BinaryPrimitives.ReadUInt64BigEndian(digest).ToString(CultureInfo.InvariantCulture);
+        return DerivedIds.Number(string.Create(CultureInfo.InvariantCulture, $"{documentId}|{action}|{index}|{createdAt.UtcTicks}"));
     }
 }

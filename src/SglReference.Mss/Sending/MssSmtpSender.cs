@@ -5,6 +5,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
+using SglReference.Domain.Identifiers;
 using SglReference.Hl7v2.Mllp;
 
 namespace SglReference.Mss.Sending;
@@ -27,6 +28,12 @@ public sealed class MssSmtpSender
 
     /// <summary>Sends the message to its To recipients.</summary>
     public async Task<SmtpOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    {
+        var outcome = await TrySendAsync(message, cancellationToken).ConfigureAwait(false);
+        return _options.LogPatientData ? outcome : outcome with { Detail = MssanteAddress.RedactPatientMailboxes(outcome.Detail) };
+    }
+
+    private async Task<SmtpOutcome> TrySendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         using var client = new SmtpClient

@@ -12,6 +12,10 @@ namespace SglReference.Mss.Sending;
 /// <param name="UserName">SASL user, when the operator also asks for one.</param>
 /// <param name="Password">SASL password (from an environment variable, never from a file in the repository).</param>
 /// <param name="Timeout">Per-command timeout.</param>
+/// <param name="LogPatientData">
+/// Keep patient mailboxes (their local part is the INS) in the outcome's detail, which the outbox stores and the CLI
+/// prints; off by default, when they read [patient]@patient.mssante.fr.
+/// </param>
 public sealed record SmtpOptions(
     string Host,
     int Port,
@@ -21,4 +25,5 @@ public sealed record SmtpOptions(
     string? PeerName = null,
     string? UserName = null,
     string? Password = null,
-    TimeSpan? Timeout = null);
+    TimeSpan? Timeout = null,
+    bool LogPatientData = false);

@@ -1,3 +1,4 @@
+using SglReference.Domain.Presentation;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
@@ -82,7 +83,7 @@ public static class MetadataXmlWriter
         x.WriteStartElement("rim", "RegistryPackage", Rim);
         x.WriteAttributeString("id", SubmissionSetId);
         x.WriteAttributeString("objectType", "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:RegistryPackage");
-        Slot(x, "submissionTime", XdsValues.Time(submission.SubmittedAt));
+        Slot(x, "submissionTime", Hl7Time.Utc(submission.SubmittedAt));
         Localized(x, "Name", Title);
         Localized(x, "Description", submission.Action switch
         {
@@ -112,12 +113,12 @@ public static class MetadataXmlWriter
         x.WriteAttributeString("id", entry);
         x.WriteAttributeString("mimeType", "text/xml");
         x.WriteAttributeString("objectType", XdsCodes.DocumentEntryType);
-        Slot(x, "creationTime", XdsValues.Time(report.ValidatedAt));
-        Slot(x, "submissionTime", XdsValues.Time(submission.SubmittedAt));
+        Slot(x, "creationTime", Hl7Time.Utc(report.ValidatedAt));
+        Slot(x, "submissionTime", Hl7Time.Utc(submission.SubmittedAt));
         Slot(x, "languageCode", "fr-FR");
         Slot(x, "legalAuthenticator", XdsValues.Person(report.Biologist));
-        Slot(x, "serviceStartTime", XdsValues.Time(report.Request.ReceivedAt));
-        Slot(x, "serviceStopTime", XdsValues.Time(report.ValidatedAt));
+        Slot(x, "serviceStartTime", Hl7Time.Utc(report.Request.ReceivedAt));
+        Slot(x, "serviceStopTime", Hl7Time.Utc(report.ValidatedAt));
         Slot(x, "sourcePatientId", XdsValues.SourcePatientId(p));
 #pragma warning disable CA5350 // XDS prescribes SHA-1 for the hash slot (ITI TF-3 §4.2.3.2.11): an integrity check, not a signature.
         Slot(x, "hash", Convert.ToHexStringLower(SHA1.HashData(document.Cda)));

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using SglReference.Domain;
+using SglReference.Domain.Documents;
+using SglReference.Domain.Presentation;
 using SglReference.Hl7v2.Codec;
 
 namespace SglReference.Mss.Xdm;
@@ -10,9 +10,6 @@ namespace SglReference.Mss.Xdm;
 internal static class XdsValues
 {
     private static readonly Hl7Delimiters D = Hl7Delimiters.Standard;
-
-    /// <summary>DTM in UTC, to the second (ITI TF-3 §4.2.3.1.5).</summary>
-    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
     /// <summary>patientId: the INS (NH) for a qualified identity, else the IPP (PI).</summary>
     public static string PatientId(Patient patient) => patient.QualifiedIns is { } ins
@@ -39,24 +36,10 @@ internal static class XdsValues
         $"{E(report.Request.OrderNumber)}^^^&{report.Laboratory.Oids.Orders}&ISO^{XdsCodes.OrderReference}";
 
     /// <summary>An entryUUID derived from a document id (name-based, so that a replacement can point to the replaced entry).</summary>
-    public static string EntryUuid(string documentId) => "urn:uuid:" + NameBasedUuid("entry|" + documentId);
-
-    /// <summary>A name-based (version 5 layout) UUID of <paramref name="name"/>.</summary>
-    public static string NameBasedUuid(string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
-        var bytes = hash.AsSpan(0, 16).ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true).ToString("D");
-    }
+    public static string EntryUuid(string documentId) => "urn:uuid:" + DerivedIds.Uuid("entry|" + documentId).ToString("D");
 
     /// <summary>An OID under <paramref name="root"/> for <paramref name="name"/> (submission set uniqueId).</summary>
-    public static string DerivedOid(string root, string branch, string name)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
-        return $"{root}.{branch}.{System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(hash).ToString(CultureInfo.InvariantCulture)}";
-    }
+    public static string DerivedOid(string root, string branch, string name) => $"{root}.{branch}.{DerivedIds.Number(name)}";
 
     private static string E(string value) => Hl7Escaping.Escape(value, D);
 }

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace SglReference.Cda;
+namespace SglReference.Domain.Presentation;
 
-/// <summary>HL7 v3 TS values: YYYYMMDDhhmmss+zzzz for instants (the offset they were given in), YYYYMMDD for dates.</summary>
+/// <summary>
+/// HL7 time values, the same in CDA (v3 TS), HL7 v2 (TS/DTM) and XDS metadata: YYYYMMDDhhmmss+zzzz for instants (the
+/// offset they were given in), YYYYMMDD for dates, YYYYMMDDhhmmss in UTC for XDS.
+/// </summary>
 public static class Hl7Time
 {
     /// <summary>An instant with seconds and its UTC offset.</summary>
@@ -16,4 +19,7 @@ public static class Hl7Time
 
     /// <summary>A date.</summary>
     public static string Date(DateOnly value) => value.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>An instant in UTC to the second, without offset (XDS DTM, ITI TF-3 §4.2.3.1.5).</summary>
+    public static string Utc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 }
