@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using SglReference.Domain;
-using SglReference.Pipeline;
+using SglReference.Engine;
+using SglReference.Hosting;
 using SglReference.Testing;
 
 namespace SglReference.Benchmarks;
@@ -12,7 +13,7 @@ namespace SglReference.Benchmarks;
 [Config(typeof(BenchmarkConfig))]
 public class DocumentSetBenchmarks
 {
-    private ReportRenderer _renderer = null!;
+    private SglEngine _engine = null!;
     private LabReport _report = null!;
 
     [Params("pdfsharp", "pdfpig")]
@@ -24,10 +25,10 @@ public class DocumentSetBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _renderer = new ReportRenderer(SglConfiguration.Default with { Pdf = new PdfOptions(SglConfiguration.ParseRenderer(Renderer)) });
+        _engine = EngineFactory.Create(SglConfiguration.Default with { Pdf = new PdfOptions(SglConfiguration.ParseRenderer(Renderer)) });
         _report = Repo.Load(Fixture);
     }
 
     [Benchmark]
-    public int RenderDocumentSet() => _renderer.Render(_report).Count;
+    public int RenderDocumentSet() => _engine.Render(new RenderRequest(_report)).Artifacts.Count;
 }

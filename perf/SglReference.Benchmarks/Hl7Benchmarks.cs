@@ -4,7 +4,8 @@ using SglReference.Domain.Delivery;
 using SglReference.Domain.Documents;
 using SglReference.Hl7v2.Codec;
 using SglReference.Hl7v2.Oru;
-using SglReference.Pipeline;
+using SglReference.Engine;
+using SglReference.Hosting;
 using SglReference.Testing;
 
 namespace SglReference.Benchmarks;
@@ -26,9 +27,9 @@ public class Hl7Benchmarks
     public void Setup()
     {
         var report = Repo.Load(Fixture);
-        var artifacts = new ReportRenderer(SglConfiguration.Default).Render(report);
+        var artifacts = RenderCache.Default.Render(new RenderRequest(report)).Artifacts;
         var n3 = artifacts.Single(a => a.Kind == ArtifactKinds.CdaN3 && a.Audience == Audience.Professional);
-        _request = OruMessages.For(report, DeliveryPlanner.Plan(report), [new OruDocument(DocumentFormat.N3, n3.Document!, n3.Content)],
+        _request = OruMessages.For(report, DeliveryPlanner.Plan(report), _ => [new OruDocument(DocumentFormat.N3, n3.Document!, n3.Content)],
             DocumentAction.Initial, new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.FromHours(1)))[0];
         _encoded = BuildAndEncode();
     }

@@ -2,7 +2,8 @@ using BenchmarkDotNet.Attributes;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Pdf;
-using SglReference.Pipeline;
+using SglReference.Engine;
+using SglReference.Hosting;
 using SglReference.Testing;
 
 namespace SglReference.Benchmarks;

@@ -1,5 +1,6 @@
 using SglReference.Domain.Documents;
-using SglReference.Pipeline;
+using SglReference.Engine;
+using SglReference.Hosting;
 using SglReference.Testing;
 
 namespace SglReference.Conformance.Tests;
@@ -27,20 +28,20 @@ public sealed class AnsCdaKitTests : IDisposable
             (SglConfiguration.Default with { Documents = DocumentSettings.Default with { Versions = DocumentVersions.Single } }, "single"),
         })
         {
-            var renderer = new ReportRenderer(configuration);
+            var renderer = RenderCache.Engine(configuration);
             foreach (var fixture in label == "single" ? ["thyroid", "microbiology-urine", "correction"] : Repo.FixtureNames)
             {
-                foreach (var artifact in renderer.Render(Repo.Load(fixture)))
+                foreach (var artifact in renderer.Render(new RenderRequest(Repo.Load(fixture))).Artifacts)
                 {
                     var file = _temp.File($"{label}-{artifact.FileName}");
                     if (artifact.Kind == ArtifactKinds.CdaN3)
                     {
-                        File.WriteAllBytes(file, artifact.Content);
+                        File.WriteAllBytes(file, artifact.Bytes());
                         n3.Add(file);
                     }
                     else if (artifact.Kind == ArtifactKinds.CdaN1)
                     {
-                        File.WriteAllBytes(file, artifact.Content);
+                        File.WriteAllBytes(file, artifact.Bytes());
                         n1.Add(file);
                     }
                 }

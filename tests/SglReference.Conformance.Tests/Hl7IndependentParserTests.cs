@@ -3,7 +3,8 @@ using System.Text.Json;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Hl7v2.Oru;
-using SglReference.Pipeline;
+using SglReference.Engine;
+using SglReference.Hosting;
 using SglReference.Testing;
 
 namespace SglReference.Conformance.Tests;
@@ -31,23 +32,24 @@ public sealed class Hl7IndependentParserTests : IDisposable
         };
         foreach (var (configuration, label) in configurations)
         {
-            var renderer = new ReportRenderer(configuration);
+            var renderer = RenderCache.Engine(configuration);
             var reports = Repo.FixtureNames.Select(n => (n, Repo.Load(n))).ToList();
             reports.Add(("masked", Repo.Load("thyroid") with { Delivery = DeliveryOptions.Default with { MaskedToProfessionals = true, PatientMayNotReply = true } }));
             foreach (var (name, report) in label == "default" ? reports : reports.Take(3))
             {
-                var artifacts = renderer.Render(report);
-                var carried = artifacts.Where(a => a.Kind is ArtifactKinds.CdaN3 or ArtifactKinds.CdaN1 && a.Audience == Audience.Professional)
-                    .OrderBy(a => a.Kind == ArtifactKinds.CdaN3 ? 0 : 1).ToList();
-                if (!configuration.Hl7.IncludeN1)
-                {
-                    carried = carried.Where(a => a.Kind == ArtifactKinds.CdaN3).ToList();
-                }
-
+                var artifacts = renderer.Render(new RenderRequest(report)).Artifacts;
                 foreach (var oru in artifacts.Where(a => a.Kind == ArtifactKinds.Hl7v2Oru))
                 {
+                    // Each ORU carries the version the delivery plan gives it (the patient's for a patient-only mail).
+                    var carried = artifacts.Where(a => a.Kind is ArtifactKinds.CdaN3 or ArtifactKinds.CdaN1 && a.Audience == oru.Audience)
+                        .OrderBy(a => a.Kind == ArtifactKinds.CdaN3 ? 0 : 1).ToList();
+                    if (!configuration.Hl7.IncludeN1)
+                    {
+                        carried = carried.Where(a => a.Kind == ArtifactKinds.CdaN3).ToList();
+                    }
+
                     var file = _temp.File($"{label}-{name}-{oru.FileName}");
-                    File.WriteAllBytes(file, oru.Content);
+                    File.WriteAllBytes(file, oru.Bytes());
                     cases.Add((file, oru, carried));
                 }
             }
@@ -77,7 +79,7 @@ public sealed class Hl7IndependentParserTests : IDisposable
             Assert.Equal(carried.Count, documents.Count);
             for (var d = 0; d < documents.Count; d++)
             {
-                Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(carried[d].Content)), documents[d].GetProperty("edSha256").GetString());
+                Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(carried[d].Content.Span)), documents[d].GetProperty("edSha256").GetString());
                 Assert.Equal(carried[d].Content.Length, documents[d].GetProperty("edLength").GetInt32());
             }
 

@@ -1,4 +1,4 @@
-using SglReference.Domain.Json;
+using SglReference.Input.Json;
 using SglReference.Testing;
 
 namespace SglReference.Conformance.Tests;

@@ -1,5 +1,5 @@
 using SglReference.Domain;
-using SglReference.Domain.Json;
+using SglReference.Input.Json;
 
 namespace SglReference.Testing;
 

@@ -1,0 +1,83 @@
+using SglReference.Domain.Identifiers;
+
+namespace SglReference.Domain.Validation;
+
+/// <summary>Checks options types share (each throws <see cref="InvalidSettingException"/> naming the setting).</summary>
+public static class SettingRules
+{
+    /// <summary>An HL7 v2 text value (MSH-3...): 1 to 180 characters, no HL7 delimiter, no control character.</summary>
+    public static void Hl7Text(string setting, string? value, bool optional = false)
+    {
+        if (value is null && optional)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 180 || value.Any(c => c is '|' or '^' or '~' or '\\' or '&' || char.IsControl(c)))
+        {
+            throw new InvalidSettingException(setting, "must be 1 to 180 characters without HL7 delimiters (| ^ ~ \\ &) or control characters");
+        }
+    }
+
+    /// <summary>An MSSanté address, or null when optional.</summary>
+    public static void Mailbox(string setting, string? value, bool optional = true)
+    {
+        if (value is null)
+        {
+            if (!optional)
+            {
+                throw new InvalidSettingException(setting, "is required");
+            }
+
+            return;
+        }
+
+        if (MssanteAddress.Check(value) is { } violation)
+        {
+            throw new InvalidSettingException(setting, violation.Message);
+        }
+    }
+
+    /// <summary>A value among <paramref name="allowed"/> (ordinal).</summary>
+    public static void OneOf(string setting, string? value, params string[] allowed)
+    {
+        if (value is null || !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            throw new InvalidSettingException(setting, "must be " + string.Join(" or ", allowed.Select(a => $"\"{a}\"")) + (value is null ? string.Empty : $", found \"{Printable(value)}\""));
+        }
+    }
+
+    /// <summary>A non-empty text of at most <paramref name="maxLength"/> printable characters.</summary>
+    public static void Text(string setting, string? value, int maxLength, bool asciiOnly = false)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > maxLength || value.Any(c => char.IsControl(c) || (asciiOnly && c is <= ' ' or >= (char)127)))
+        {
+            throw new InvalidSettingException(setting, $"must be 1 to {maxLength} printable {(asciiOnly ? "ASCII " : string.Empty)}characters");
+        }
+    }
+
+    /// <summary>A positive duration no longer than <paramref name="max"/>.</summary>
+    public static void Duration(string setting, TimeSpan value, TimeSpan max, bool allowZero = false)
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero) || value > max)
+        {
+            throw new InvalidSettingException(setting, $"must be {(allowZero ? "between 0" : "more than 0")} and {max.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} seconds");
+        }
+    }
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static void Range(string setting, long value, long min, long max)
+    {
+        if (value < min || value > max)
+        {
+            throw new InvalidSettingException(setting, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be between {min} and {max}, found {value}"));
+        }
+    }
+
+    /// <summary>Text with control characters escaped, for messages.</summary>
+    public static string Printable(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.Any(char.IsControl) ? string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : value;
+    }
+}

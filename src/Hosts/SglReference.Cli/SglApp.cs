@@ -1,0 +1,109 @@
+using System.CommandLine;
+using SglReference.Domain.Validation;
+
+namespace SglReference.Cli;
+
+/// <summary>The sgl command line: parsing, dispatch, and the exit-code contract (0 ok, 2 invalid input, 1 else).</summary>
+internal static class SglApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var verbose = new Option<bool>("--verbose") { Description = "Print stack traces of unexpected failures.", Recursive = true };
+        var root = new RootCommand("sgl — SglReference: check, render and deliver CR-Bio (compte rendu d'examens de biologie médicale).");
+        root.Options.Add(verbose);
+        var context = new CommandContext(stdout, stderr);
+        root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(RenderCommand.Create(context));
+        root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(SendHl7Command.Create(context));
+        root.Subcommands.Add(ListenHl7Command.Create(context));
+        root.Subcommands.Add(SendMssCommand.Create(context));
+
+        var parse = root.Parse(args);
+        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidInputException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                await stderr.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+        catch (SglReference.Hosting.ConfigurationException ex)
+        {
+            // A setting that breaks its rule is bad input: exit 2, the setting named; a missing font or licence file is 1.
+            await stderr.WriteLineAsync("sgl: " + ex.Message).ConfigureAwait(false);
+            return ex.IsInvalidSetting ? ExitCodes.InvalidInput : ExitCodes.Failure;
+        }
+        catch (UserException ex)
+        {
+            await stderr.WriteLineAsync("sgl: " + ex.Message).ConfigureAwait(false);
+            if (parse.GetValue(verbose) && ex.InnerException is { } inner)
+            {
+                await stderr.WriteLineAsync(inner.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("sgl: cancelled").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // the contract is one line on stderr and exit 1, whatever failed
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"sgl: unexpected {ex.GetType().Name}: {FirstLine(ex.Message)}").ConfigureAwait(false);
+            if (parse.GetValue(verbose))
+            {
+                await stderr.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+}
+
+/// <summary>Where commands print.</summary>
+internal sealed record CommandContext(TextWriter Out, TextWriter Error);
+
+/// <summary>Thrown by commands when the input is invalid; carries every error.</summary>
+internal sealed class InvalidInputException : Exception
+{
+    public InvalidInputException(IReadOnlyList<ValidationError> errors)
+        : base($"{errors.Count} input error(s)")
+    {
+        Errors = errors;
+    }
+
+    public InvalidInputException()
+    {
+        Errors = [];
+    }
+
+    public InvalidInputException(string message)
+        : base(message)
+    {
+        Errors = [];
+    }
+
+    public InvalidInputException(string message, Exception inner)
+        : base(message, inner)
+    {
+        Errors = [];
+    }
+
+    public IReadOnlyList<ValidationError> Errors { get; }
+}

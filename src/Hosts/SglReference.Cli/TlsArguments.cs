@@ -1,0 +1,60 @@
+using System.CommandLine;
+using SglReference.Hl7v2.Mllp;
+using SglReference.Transport;
+
+namespace SglReference.Cli;
+
+/// <summary>The TLS options shared by send-hl7 and listen-hl7: certificates come from files named on the command line.</summary>
+internal sealed class TlsArguments(bool tlsSwitch = true)
+{
+    public Option<bool> Tls { get; } = new("--tls") { Description = "Use TLS (both ends authenticated by certificates)." };
+
+    public Option<FileInfo?> Certificate { get; } = new("--cert") { Description = "Our certificate: .p12/.pfx, or PEM (with --key)." };
+
+    public Option<FileInfo?> Key { get; } = new("--key") { Description = "PEM private key of --cert (default: inside the --cert file)." };
+
+    public Option<string?> PasswordVariable { get; } = new("--cert-password-env") { Description = "Name of the environment variable holding the .p12 or encrypted key password." };
+
+    public Option<FileInfo?> Authorities { get; } = new("--ca") { Description = "PEM file of the authorities the peer's certificate must chain to (default: the system store)." };
+
+    public void AddTo(Command command)
+    {
+        if (tlsSwitch)
+        {
+            command.Options.Add(Tls);
+        }
+
+        command.Options.Add(Certificate);
+        command.Options.Add(Key);
+        command.Options.Add(PasswordVariable);
+        command.Options.Add(Authorities);
+    }
+
+    public TlsOptions? Read(ParseResult parse, string? peerName, bool certificateRequired)
+    {
+        if (tlsSwitch && !parse.GetValue(Tls))
+        {
+            return null;
+        }
+
+        var password = parse.GetValue(PasswordVariable) is { } variable
+            ? Environment.GetEnvironmentVariable(variable) ?? throw new UserException($"--cert-password-env: the variable {variable} is not set")
+            : null;
+        var certificateFile = parse.GetValue(Certificate);
+        if (certificateFile is null && certificateRequired)
+        {
+            throw new UserException("--tls needs --cert (this end is authenticated by its certificate)");
+        }
+
+        try
+        {
+            var certificate = certificateFile is null ? null : CertificateFiles.LoadWithKey(certificateFile.FullName, parse.GetValue(Key)?.FullName, password);
+            var authorities = parse.GetValue(Authorities) is { } ca ? CertificateFiles.LoadAuthorities(ca.FullName) : [];
+            return new TlsOptions(certificate, authorities, peerName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UserException(ex.Message, ex);
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using System.Text.Json;
+using SglReference.Domain;
+using SglReference.Domain.Documents;
+using SglReference.Domain.Validation;
+using SglReference.Hl7v2.Codec;
+using SglReference.Hl7v2.Oru;
+using SglReference.Input;
+using SglReference.Mss;
+
+namespace SglReference.Hosting;
+
+/// <summary>
+/// The configuration of a deployment (CLI --config or the service's settings file); every part has an embedded
+/// default, so that no file is needed to render. JSON form:
+/// <code>
+/// {
+///   "documents": { "versions": "patient-and-professional" | "single", "professionalOnlyComments": ["interpretation"],
+///                  "accreditationStatement": null, "includeN1": true },
+///   "pdf": { "renderer": "pdfsharp" | "pdfpig", "licence": "agpl" | "/path/to/licence-key", "fontFolder": "/usr/share/fonts/truetype/dejavu" },
+///   "hl7": { "sendingApplication": "SGLREFERENCE", "sendingFacility": null, "receivingApplication": "PFI", "receivingFacility": "PFI",
+///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null },
+///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "action", "replyTo": null },
+///   "laboratories": [ { ...the contract's laboratory object..., "versions": "single", "channels": { "hl7v2": false } } ]
+/// }
+/// </code>
+/// Every value is checked when read: a wrong type or a broken rule is a <see cref="ConfigurationException"/> naming
+/// the setting (<c>hl7.charset: must be ...</c>).
+/// </summary>
+/// <param name="Documents">The deployment's document choices (labs may override versions).</param>
+/// <param name="Pdf">PDF rendering.</param>
+/// <param name="Hl7">The HL7 v2 ORU towards the hospital's PFI.</param>
+/// <param name="Mss">The MSSanté messages.</param>
+/// <param name="Laboratories">The lab profiles.</param>
+public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf, Hl7Options Hl7, MssOptions Mss, IReadOnlyList<LabProfile> Laboratories)
+{
+    /// <summary>The embedded defaults.</summary>
+    public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions(), Hl7Options.Default, MssOptions.Default, []);
+
+    /// <summary>Checks every part; throws <see cref="ConfigurationException"/> naming the first setting that breaks its rule.</summary>
+    public SglConfiguration Validate()
+    {
+        try
+        {
+            Documents.Validate("documents");
+            Pdf.Validate();
+            Hl7.Validate();
+            Mss.Validate();
+            for (var i = 0; i < Laboratories.Count; i++)
+            {
+                Laboratories[i].Documents.Validate($"laboratories[{i}]");
+            }
+        }
+        catch (InvalidSettingException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+
+        return this;
+    }
+
+    /// <summary>Reads a configuration file; what it leaves out keeps its default.</summary>
+    public static SglConfiguration Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"cannot read the configuration {path}: {ex.Message}", ex) { IsInvalidSetting = false };
+        }
+
+        return Parse(bytes, path);
+    }
+
+    /// <summary>Reads configuration JSON; <paramref name="source"/> names it in messages.</summary>
+    public static SglConfiguration Parse(ReadOnlySpan<byte> json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+            document = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigurationException($"{source}: not JSON ({ex.Message})", ex);
+        }
+
+        using (document)
+        {
+            try
+            {
+                return Parse(new Section(document.RootElement, string.Empty, source)).Validate();
+            }
+            catch (InvalidSettingException ex)
+            {
+                throw new ConfigurationException($"{source}: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private static SglConfiguration Parse(Section root)
+    {
+        var documents = DocumentSettings.Default;
+        var pdf = new PdfOptions();
+        var hl7 = Hl7Options.Default;
+        var mss = MssOptions.Default;
+        Section? laboratories = null;
+        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "laboratories"))
+        {
+            switch (name)
+            {
+                case "documents":
+                    documents = ParseDocuments(value, DocumentSettings.Default, allowVersionsOnly: false);
+                    break;
+                case "pdf":
+                    pdf = ParsePdf(value);
+                    break;
+                case "hl7":
+                    hl7 = ParseHl7(value);
+                    break;
+                case "mss":
+                    mss = ParseMss(value);
+                    break;
+                default:
+                    laboratories = value;
+                    break;
+            }
+        }
+
+        // Read last: profiles inherit the deployment's document settings wherever "documents" stands.
+        return new SglConfiguration(documents, pdf, hl7, mss, laboratories is { } labs ? ParseLaboratories(labs, documents) : []);
+    }
+
+    private static DocumentSettings ParseDocuments(Section e, DocumentSettings settings, bool allowVersionsOnly)
+    {
+        string[] names = allowVersionsOnly ? ["versions"] : ["versions", "professionalOnlyComments", "accreditationStatement", "includeN1"];
+        foreach (var (name, p) in e.Properties(names))
+        {
+            settings = name switch
+            {
+                "versions" => settings with { Versions = ParseVersions(p) },
+                "professionalOnlyComments" => settings with
+                {
+                    ProfessionalOnlyComments = p.Array().Select(k => k.String() switch
+                    {
+                        "general" => CommentKind.General,
+                        "interpretation" => CommentKind.Interpretation,
+                        "technical" => CommentKind.Technical,
+                        var other => throw k.Invalid($"unknown comment kind \"{SettingRules.Printable(other)}\" (general, interpretation, technical)"),
+                    }).ToHashSet(),
+                },
+                "accreditationStatement" => settings with { AccreditationStatement = p.NullableString() },
+                _ => settings with { IncludeN1 = p.Boolean() },
+            };
+        }
+
+        return settings;
+    }
+
+    private static DocumentVersions ParseVersions(Section p) => p.String() switch
+    {
+        "single" => DocumentVersions.Single,
+        "patient-and-professional" => DocumentVersions.PatientAndProfessional,
+        var other => throw p.Invalid($"must be \"single\" or \"patient-and-professional\", found \"{SettingRules.Printable(other)}\""),
+    };
+
+    private static PdfOptions ParsePdf(Section e)
+    {
+        var options = new PdfOptions();
+        foreach (var (name, p) in e.Properties("renderer", "licence", "license", "fontFolder"))
+        {
+            options = name switch
+            {
+                "renderer" => options with { Renderer = ParseRenderer(p.String(), p.Path) },
+                "licence" or "license" => options with { Licence = p.String() },
+                _ => options with { FontFolder = p.String() },
+            };
+        }
+
+        return options;
+    }
+
+    private static Hl7Options ParseHl7(Section e)
+    {
+        var options = Hl7Options.Default;
+        foreach (var (name, p) in e.Properties("sendingApplication", "sendingFacility", "receivingApplication", "receivingFacility", "processingId", "charset", "includeN1", "replyTo"))
+        {
+            options = name switch
+            {
+                "sendingApplication" => options with { SendingApplication = p.String() },
+                "sendingFacility" => options with { SendingFacility = p.NullableString() },
+                "receivingApplication" => options with { ReceivingApplication = p.String() },
+                "receivingFacility" => options with { ReceivingFacility = p.String() },
+                "processingId" => options with { ProcessingId = p.String() },
+                "charset" => options with { Charset = p.String() },
+                "includeN1" => options with { IncludeN1 = p.Boolean() },
+                _ => options with { ReplyTo = p.NullableString() },
+            };
+        }
+
+        return options;
+    }
+
+    private static MssOptions ParseMss(Section e)
+    {
+        var options = MssOptions.Default;
+        foreach (var (name, p) in e.Properties("sender", "productNumber", "includeN1", "actionSlot", "replyTo"))
+        {
+            options = name switch
+            {
+                "sender" => options with { Sender = p.NullableString() },
+                "productNumber" => options with { ProductNumber = p.String() },
+                "includeN1" => options with { IncludeN1 = p.Boolean() },
+                "actionSlot" => options with { ActionSlot = p.String() },
+                _ => options with { ReplyTo = p.NullableString() },
+            };
+        }
+
+        return options;
+    }
+
+    private static List<LabProfile> ParseLaboratories(Section e, DocumentSettings documents)
+    {
+        var profiles = new List<LabProfile>();
+        foreach (var item in e.Array())
+        {
+            var (laboratory, errors) = LaboratoryReader.Read(item.Element, item.Path, "versions", "channels");
+            if (laboratory is null)
+            {
+                throw new ConfigurationException(item.Source + ": " + string.Join("; ", errors.Select(x => x.ToString())));
+            }
+
+            var settings = documents;
+            var switches = new Dictionary<string, bool>(StringComparer.Ordinal);
+            if (item.TryChild("versions") is { } versions)
+            {
+                settings = settings with { Versions = ParseVersions(versions) };
+            }
+
+            if (item.TryChild("channels") is { } channels)
+            {
+                foreach (var (name, on) in channels.Properties())
+                {
+                    switches[name] = on.Boolean();
+                }
+            }
+
+            profiles.Add(new LabProfile(laboratory, settings, new ChannelSwitches(switches)));
+        }
+
+        return profiles;
+    }
+
+    /// <summary>Parses "pdfsharp" or "pdfpig".</summary>
+    public static PdfRendererKind ParseRenderer(string? name, string source = "--pdf-renderer") => name switch
+    {
+        "pdfsharp" => PdfRendererKind.PdfSharp,
+        "pdfpig" => PdfRendererKind.PdfPig,
+        _ => throw new ConfigurationException($"{source}: the PDF renderer must be \"pdfsharp\" or \"pdfpig\", found \"{SettingRules.Printable(name ?? "null")}\""),
+    };
+
+    /// <summary>A JSON value of the configuration with its path, read with type checks that name the setting.</summary>
+    private readonly record struct Section(JsonElement Element, string Path, string Source)
+    {
+        public List<(string Name, Section Value)> Properties(params string[] allowed)
+        {
+            if (Element.ValueKind != JsonValueKind.Object)
+            {
+                throw Invalid("must be an object");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<(string, Section)>();
+            foreach (var p in Element.EnumerateObject())
+            {
+                var path = Path.Length == 0 ? p.Name : Path + "." + p.Name;
+                if (allowed.Length > 0 && !allowed.Contains(p.Name, StringComparer.Ordinal))
+                {
+                    throw new ConfigurationException($"{Source}: {SettingRules.Printable(path)}: unknown setting" + (allowed.Length > 0 ? $" ({string.Join(", ", allowed)})" : string.Empty));
+                }
+
+                if (!seen.Add(p.Name))
+                {
+                    throw new ConfigurationException($"{Source}: {SettingRules.Printable(path)}: appears twice");
+                }
+
+                result.Add((p.Name, new Section(p.Value, path, Source)));
+            }
+
+            return result;
+        }
+
+        public Section? TryChild(string name) =>
+            Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out var value) ? new Section(value, Path + "." + name, Source) : null;
+
+        public List<Section> Array()
+        {
+            if (Element.ValueKind != JsonValueKind.Array)
+            {
+                throw Invalid("must be an array");
+            }
+
+            var path = Path;
+            var source = Source;
+            return Element.EnumerateArray().Select((item, i) => new Section(item, $"{path}[{i}]", source)).ToList();
+        }
+
+        public string String() => Element.ValueKind == JsonValueKind.String ? Element.GetString()! : throw Invalid($"must be a string, found {Kind()}");
+
+        public string? NullableString() => Element.ValueKind == JsonValueKind.Null ? null : String();
+
+        public bool Boolean() => Element.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Invalid($"must be true or false, found {Kind()}"),
+        };
+
+        public ConfigurationException Invalid(string rule) => new($"{Source}: {SettingRules.Printable(Path)}: {rule}");
+
+        private string Kind() => Element.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "null",
+        };
+    }
+}

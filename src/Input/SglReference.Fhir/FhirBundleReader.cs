@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using SglReference.Input;
+using SglReference.Input.Json;
+using SglReference.Domain.Validation;
+using F = Hl7.Fhir.Model;
+
+namespace SglReference.Fhir;
+
+/// <summary>
+/// Reads a CR-Bio from a FHIR R4 Bundle with the Firely SDK (strict FHIR JSON), then maps it to the model
+/// (README, "FHIR input"). Every error is collected, with the FHIR location of the problem.
+/// </summary>
+public static class FhirBundleReader
+{
+    private static readonly FhirJsonDeserializer s_deserializer = new(new DeserializerSettings());
+
+    /// <summary>Reads UTF-8 FHIR JSON bytes holding a Bundle.</summary>
+    public static ReportReadResult Read(ReadOnlySpan<byte> utf8Json, InputLimits? limits = null) =>
+        Read(utf8Json, limits is null ? ReportReadOptions.Default : ReportReadOptions.Default with { Limits = limits });
+
+    /// <summary>Reads UTF-8 FHIR JSON bytes holding a Bundle, with the configured lab profiles.</summary>
+    public static ReportReadResult Read(ReadOnlySpan<byte> utf8Json, ReportReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var limits = options.Limits;
+        if (Utf8Input.Check(utf8Json, limits, out var payload) is { } inputError)
+        {
+            return ReportReadResult.Failed([inputError]);
+        }
+
+        F.Resource? resource;
+        IEnumerable<CodedException> issues;
+        try
+        {
+            var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = limits.MaxDepth + 1 });
+            s_deserializer.TryDeserializeResource(ref reader, out resource, out issues);
+        }
+        catch (JsonException ex)
+        {
+            return ReportReadResult.Failed([new ValidationError("$", $"malformed JSON: {ex.Message}", ErrorCodes.JsonSyntax)]);
+        }
+
+        var parseErrors = issues.Select(ToError).ToList();
+        if (parseErrors.Count > 0)
+        {
+            return ReportReadResult.Failed(parseErrors);
+        }
+
+        if (resource is not F.Bundle bundle)
+        {
+            return ReportReadResult.Failed([new ValidationError("$", $"expected a FHIR Bundle, found {resource?.TypeName ?? "nothing"}", ErrorCodes.FhirMissing)]);
+        }
+
+        var sink = new ErrorSink();
+        var index = new BundleIndex(bundle, sink);
+        var mapper = new FhirReportMapper(index, sink);
+        var report = mapper.Map();
+        if (report is null)
+        {
+            return ReportReadResult.Failed(sink.Errors);
+        }
+
+        var semantic = ReportValidator.Validate(report)
+            .Select(e => e with { Path = mapper.Sources.Translate(e.Path) })
+            .ToList();
+        var errors = sink.MergeWith(semantic);
+        return errors.Count == 0 ? new ReportReadResult(report, []) : ReportReadResult.Failed(errors);
+    }
+
+    private static ValidationError ToError(CodedException issue)
+    {
+        if (issue is ExtendedCodedException extended)
+        {
+            return new ValidationError(extended.InstancePath ?? "Bundle", extended.BaseErrorMessage ?? issue.Message, ErrorCodes.FhirParse);
+        }
+
+        return new ValidationError("Bundle", issue.Message, ErrorCodes.FhirParse);
+    }
+}
