@@ -10,6 +10,7 @@ namespace SglReference.Conformance.Tests;
 /// structuration minimale, volet CR-BIO 2024.01, IHE and CI-SIS schematrons), as the Ségur référencement does:
 /// every N3 with the crbio-n3 profile, every N1 with the n1 profile, 0 errors and 0 warnings.
 /// </summary>
+[Trait("Needs", "java")]
 public sealed class AnsCdaKitTests : IDisposable
 {
     private readonly TempDirectory _temp = Repo.TempDirectory();

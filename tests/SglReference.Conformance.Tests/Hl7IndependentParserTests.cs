@@ -14,6 +14,7 @@ namespace SglReference.Conformance.Tests;
 /// tests/tools/parse-hl7.mjs): message type, version and profile, the ORU_R01 group structure with no segment dropped,
 /// and the document OBX-5 decoding to our CDA.
 /// </summary>
+[Trait("Needs", "node")]
 public sealed class Hl7IndependentParserTests : IDisposable
 {
     private readonly TempDirectory _temp = Repo.TempDirectory();

@@ -7,6 +7,7 @@ namespace SglReference.Conformance.Tests;
 /// The JSON Schema in schemas/ documents the input contract; ajv (an independent validator, npm) checks it against
 /// every fixture, and must also refuse the malformed inputs whose fault a schema can express.
 /// </summary>
+[Trait("Needs", "node")]
 public class JsonSchemaConformanceTests
 {
     private static readonly string Schema = Path.Combine(Repo.Root, "schemas", "crbio-report.schema.json");

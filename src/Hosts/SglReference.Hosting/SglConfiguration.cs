@@ -41,18 +41,23 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
     {
         try
         {
-            Documents.Validate("documents");
-            Pdf.Validate();
-            Hl7.Validate();
-            Mss.Validate();
-            for (var i = 0; i < Laboratories.Count; i++)
-            {
-                Laboratories[i].Documents.Validate($"laboratories[{i}]");
-            }
+            return ValidateSettings();
         }
         catch (InvalidSettingException ex)
         {
             throw new ConfigurationException(ex.Message, ex);
+        }
+    }
+
+    private SglConfiguration ValidateSettings()
+    {
+        Documents.Validate("documents");
+        Pdf.Validate();
+        Hl7.Validate();
+        Mss.Validate();
+        for (var i = 0; i < Laboratories.Count; i++)
+        {
+            Laboratories[i].Documents.Validate($"laboratories[{i}]");
         }
 
         return this;
@@ -94,7 +99,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         {
             try
             {
-                return Parse(new Section(document.RootElement, string.Empty, source)).Validate();
+                return Parse(new Section(document.RootElement, string.Empty, source)).ValidateSettings();
             }
             catch (InvalidSettingException ex)
             {
@@ -176,7 +181,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         {
             options = name switch
             {
-                "renderer" => options with { Renderer = ParseRenderer(p.String(), p.Path) },
+                "renderer" => options with { Renderer = ParseRenderer(p.String(), $"{p.Source}: {p.Path}") },
                 "licence" or "license" => options with { Licence = p.String() },
                 _ => options with { FontFolder = p.String() },
             };

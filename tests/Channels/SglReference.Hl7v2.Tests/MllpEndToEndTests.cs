@@ -13,6 +13,7 @@ namespace SglReference.Hl7v2.Tests;
 /// (tests/tools/mllp-peer.mjs), and our listener receiving the official ZAM files from a Node sender
 /// (tests/tools/mllp-send.mjs). Certificates are made at test time.
 /// </summary>
+[Trait("Needs", "server")]
 public sealed class MllpEndToEndTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -14,6 +14,7 @@ namespace SglReference.Mss.Tests;
 /// Sending over a real SMTP server process (npm smtp-server) with STARTTLS or implicit TLS and client certificates on
 /// both ends, through the durable outbox; what arrives is read by an independent MIME parser (mailparser).
 /// </summary>
+[Trait("Needs", "server")]
 public sealed class SmtpEndToEndTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -9,6 +9,7 @@ using SglReference.Testing;
 namespace SglReference.Pdf.Tests;
 
 /// <summary>The 300-result report paginates without losing or splitting a row (read back page by page).</summary>
+[Trait("Needs", "poppler")]
 public class PaginationTests : IClassFixture<RenderedPdfs>
 {
     private readonly RenderedPdfs _pdfs;

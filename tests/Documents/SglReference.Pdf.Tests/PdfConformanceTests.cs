@@ -7,6 +7,7 @@ using SglReference.Testing;
 namespace SglReference.Pdf.Tests;
 
 /// <summary>Every fixture through both renderers, checked with poppler (pdfinfo, pdffonts, pdftotext) and qpdf.</summary>
+[Trait("Needs", "poppler")]
 public class PdfConformanceTests : IClassFixture<RenderedPdfs>
 {
     private static readonly string[] s_renderers = ["pdfsharp", "pdfpig"];

@@ -147,6 +147,7 @@ public class CliTests
     }
 
     [Fact]
+    [Trait("Needs", "java")]
     public void Validate_runs_the_ans_kit_on_a_render_directory()
     {
         using var temp = Repo.TempDirectory();
@@ -165,6 +166,7 @@ public class CliTests
     }
 
     [Fact]
+    [Trait("Needs", "sdk")]
     public void The_sgl_script_runs_the_command_line()
     {
         var ok = ExternalProcess.Run(Path.Combine(Repo.Root, "sgl"), ["check", Repo.Fixture("thyroid")], timeout: TimeSpan.FromMinutes(5));

@@ -8,6 +8,7 @@ using SglReference.Testing;
 namespace SglReference.Cli.Tests;
 
 /// <summary>sgl render (hl7v2-oru), send-hl7 and listen-hl7 against Node MLLP peers over TLS with certificates on both ends.</summary>
+[Trait("Needs", "server")]
 public sealed class Hl7CommandTests : IDisposable
 {
     private readonly TestCertificates _certificates = new();

@@ -3,6 +3,7 @@ using SglReference.Testing;
 namespace SglReference.Cli.Tests;
 
 /// <summary>sgl render (ihe-xdm, mss-message) and sgl send-mss against a real SMTP server process with STARTTLS and client certificates.</summary>
+[Trait("Needs", "server")]
 public sealed class MssCommandTests : IDisposable
 {
     private readonly TestCertificates _certificates = new();
