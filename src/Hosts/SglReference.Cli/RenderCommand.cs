@@ -2,24 +2,34 @@ using System.CommandLine;
 using SglReference.Domain.Documents;
 using SglReference.Engine;
 using SglReference.Hosting;
+using SglReference.Input;
 
 namespace SglReference.Cli;
 
-/// <summary>sgl render INPUT --out DIR: writes every artifact of the report and DIR/manifest.json, all or nothing.</summary>
+/// <summary>
+/// sgl render INPUT... --out DIR. One input file: every artifact of the report and DIR/manifest.json, all or nothing.
+/// Several inputs, a folder or NDJSON on stdin (-): each report into DIR/&lt;reportId&gt;-&lt;revision&gt;/, rendered in
+/// one process with bounded parallelism, a progress bar on a terminal and a summary at the end.
+/// </summary>
 internal static class RenderCommand
 {
     public static Command Create(CommandContext context)
     {
-        var input = CommonOptions.Input();
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Report files (JSON contract or FHIR Bundle), folders of *.json reports, or - for NDJSON on stdin (one report per line).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = CommonOptions.Format();
         var config = CommonOptions.Config();
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory.", Required = true };
         var pdfRenderer = new Option<string?>("--pdf-renderer") { Description = "pdfsharp (default: PDF/A-1a, AGPL-3.0 or commercial licence) or pdfpig (PDF/A-1b, Apache-2.0)." };
-        var previous = new Option<FileInfo?>("--previous") { Description = "manifest.json of the previous revision: its documents are replaced (same setId, version + 1, RPLC)." };
+        var previous = new Option<FileInfo?>("--previous") { Description = "manifest.json of the previous revision: its documents are replaced (same setId, version + 1, RPLC). One input only." };
         var store = new Option<DirectoryInfo?>("--store") { Description = "Directory keeping the last version of each document chain across runs (read, then updated)." };
         var withdraw = new Option<bool>("--withdraw") { Description = "Write the deletion messages of the last issued version of each chain (ORC-1 CA, OBX-11 D) instead of a publication; needs --previous or --store." };
-        var command = new Command("render", "Render a report's artifacts into a directory and write manifest.json.");
-        command.Arguments.Add(input);
+        var parallel = new Option<int?>("--parallel") { Description = "Reports rendered at once in a batch (default: the number of processors; 1 to 64)." };
+        var command = new Command("render", "Render reports' artifacts into a directory and write manifest.json for each.");
+        command.Arguments.Add(inputs);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(config);
@@ -27,11 +37,18 @@ internal static class RenderCommand
         command.Options.Add(previous);
         command.Options.Add(store);
         command.Options.Add(withdraw);
+        command.Options.Add(parallel);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(previous) is not null && parse.GetValue(store) is not null)
             {
                 throw new UserException("--previous and --store are exclusive: give the previous manifest, or the store that remembers it");
+            }
+
+            var degree = parse.GetValue(parallel) ?? Environment.ProcessorCount;
+            if (degree is < 1 or > 64)
+            {
+                throw new UserException($"--parallel must be between 1 and 64, found {degree}");
             }
 
             var configuration = CommonOptions.LoadConfiguration(parse.GetValue(config));
@@ -40,48 +57,102 @@ internal static class RenderCommand
                 configuration = configuration with { Pdf = configuration.Pdf with { Renderer = SglConfiguration.ParseRenderer(name) } };
             }
 
-            var engine = EngineFactory.Create(configuration);
-            var result = InputLoader.Load(engine, parse.GetValue(input)!.FullName, parse.GetValue(format));
-            if (!result.IsValid)
+            var sources = parse.GetValue(inputs)!;
+            var single = sources.Length == 1 && sources[0] != "-" && !Directory.Exists(sources[0]);
+            if (!single && parse.GetValue(previous) is not null)
             {
-                throw new InvalidInputException(result.Errors);
+                throw new UserException("--previous names the manifest of one report: give one input file, or use --store for a batch");
             }
 
-            var report = result.Report!;
-            var directory = parse.GetValue(store) is { } storeDir ? new DirectoryLineage(storeDir.FullName) : null;
-            IReadOnlyList<IssuedDocument> issued = parse.GetValue(previous) is { } manifestFile
-                ? ManifestLineage.Load(manifestFile.FullName, report.ReportId)
-                : directory?.Load(report.ReportId) ?? [];
-            var request = new RenderRequest(report)
+            var engine = EngineFactory.Create(configuration);
+            var job = new RenderJob(engine, parse.GetValue(format), parse.GetValue(store) is { } s ? new DirectoryLineage(s.FullName) : null,
+                parse.GetValue(previous)?.FullName, parse.GetValue(withdraw));
+            var outDir = parse.GetValue(output)!.FullName;
+            if (single)
             {
-                Previous = issued,
-                Action = parse.GetValue(withdraw) ? RenderAction.Withdraw : RenderAction.Publish,
-            };
-            var package = RenderErrors.Guard(() => engine.Render(request));
+                var result = InputLoader.Load(engine, sources[0], parse.GetValue(format));
+                if (!result.IsValid)
+                {
+                    throw new InvalidInputException(result.Errors);
+                }
+
+                var written = job.Render(result.Report!, outDir);
+                await context.Out.WriteLineAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
+                foreach (var warning in written.Warnings)
+                {
+                    await context.Out.WriteLineAsync(warning).ConfigureAwait(false);
+                }
+
+                await context.Out.WriteLineAsync($"rendered {result.Report!.ReportId}: {written.Artifacts} artifact(s) in {outDir}").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
 
             await context.Out.WriteLineAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
-            var files = new List<(string, ReadOnlyMemory<byte>)>();
-            var entries = new List<ManifestArtifact>();
-            foreach (var artifact in package.Artifacts)
-            {
-                files.Add((artifact.FileName, artifact.Content));
-                var isCda = artifact.Kind is ArtifactKinds.CdaN3 or ArtifactKinds.CdaN1;
-                entries.Add(new ManifestArtifact(artifact.Kind, artifact.AudienceName, artifact.FileName, artifact.MediaType,
-                    artifact.Document?.Id, artifact.Document?.SetId, artifact.Document?.Version, isCda ? artifact.Document?.Replaces : null));
-            }
-
-            files.Add((Manifest.FileName, new Manifest(report.ReportId, entries, report.Revision).ToJson()));
-            var outDir = parse.GetValue(output)!.FullName;
-            OutputStaging.Commit(outDir, files);
-            directory?.Record(report.ReportId, package.Issued);
-            foreach (var channel in package.Channels.Where(c => !c.Planned))
-            {
-                await context.Out.WriteLineAsync($"warning: {channel.Channel} not planned: {channel.Reason}").ConfigureAwait(false);
-            }
-
-            await context.Out.WriteLineAsync($"rendered {report.ReportId}: {entries.Count} artifact(s) in {outDir}").ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return await BatchRender.RunAsync(context, job, sources, outDir, degree, cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+}
+
+/// <summary>How each report of a render run is read, rendered and written.</summary>
+internal sealed class RenderJob(SglEngine engine, InputFormat format, DirectoryLineage? store, string? previousManifest, bool withdraw)
+{
+    private readonly Lock _storeLock = new();
+
+    public SglEngine Engine => engine;
+
+    public InputFormat Format => format;
+
+    /// <summary>What one report's rendering wrote.</summary>
+    public sealed record Written(int Artifacts, IReadOnlyList<string> Warnings);
+
+    /// <summary>Renders <paramref name="report"/> into <paramref name="outDir"/>, all or nothing; input problems are <see cref="InvalidInputException"/>.</summary>
+    public Written Render(Domain.LabReport report, string outDir)
+    {
+        IReadOnlyList<IssuedDocument> issued;
+        if (previousManifest is not null)
+        {
+            issued = ManifestLineage.Load(previousManifest, report.ReportId);
+        }
+        else if (store is not null)
+        {
+            lock (_storeLock)
+            {
+                issued = store.Load(report.ReportId);
+            }
+        }
+        else
+        {
+            issued = [];
+        }
+
+        var request = new RenderRequest(report)
+        {
+            Previous = issued,
+            Action = withdraw ? RenderAction.Withdraw : RenderAction.Publish,
+        };
+        var package = RenderErrors.Guard(() => engine.Render(request));
+        var files = new List<(string, ReadOnlyMemory<byte>)>();
+        var entries = new List<ManifestArtifact>();
+        foreach (var artifact in package.Artifacts)
+        {
+            files.Add((artifact.FileName, artifact.Content));
+            var isCda = artifact.Kind is ArtifactKinds.CdaN3 or ArtifactKinds.CdaN1;
+            entries.Add(new ManifestArtifact(artifact.Kind, artifact.AudienceName, artifact.FileName, artifact.MediaType,
+                artifact.Document?.Id, artifact.Document?.SetId, artifact.Document?.Version, isCda ? artifact.Document?.Replaces : null));
+        }
+
+        files.Add((Manifest.FileName, new Manifest(report.ReportId, entries, report.Revision).ToJson()));
+        OutputStaging.Commit(outDir, files);
+        if (store is not null)
+        {
+            lock (_storeLock)
+            {
+                store.Record(report.ReportId, package.Issued);
+            }
+        }
+
+        var warnings = package.Channels.Where(c => !c.Planned).Select(c => $"warning: {c.Channel} not planned: {c.Reason}").ToList();
+        return new Written(entries.Count, warnings);
     }
 }
