@@ -50,6 +50,16 @@ public static class MalformedInputCorpus
     private static JsonObject Obs(JsonObject r, int battery = 0, int observation = 0) =>
         r["chapters"]![0]!["batteries"]![battery]!["observations"]![observation]!.AsObject();
 
+    /// <summary>An Observation coded only with a local code: no LOINC class tells its chapter.</summary>
+    private static void LocalCodeOnly(JsonObject resource)
+    {
+        if (resource["resourceType"]!.GetValue<string>() == "Observation" && resource["code"]?["coding"] is JsonArray coding)
+        {
+            coding.Clear();
+            coding.Add(new JsonObject { ["system"] = "urn:oid:1.2.250.1.213.1.1.9.5", ["code"] = "TSH", ["display"] = "TSH" });
+        }
+    }
+
     private static byte[] Fixture(string name) => File.ReadAllBytes(Repo.Fixture(name));
 
     private static byte[] Nested(int depth, string prefix = "", string suffix = "") =>
@@ -162,7 +172,7 @@ public static class MalformedInputCorpus
         Fhir("FHIR Bundle without DiagnosticReport", b => { var e = b["entry"]!.AsArray(); e.Remove(e.First(x => x!["resource"]!["resourceType"]!.GetValue<string>() == "DiagnosticReport")); }, ErrorCodes.FhirMissing, "Bundle"),
         Fhir("FHIR code outside its value set", b => FhirResource(b, "Patient")["gender"] = "feminin", ErrorCodes.FhirParse, "Bundle.entry"),
         Fhir("FHIR unknown element", b => FhirResource(b, "Patient")["sexe"] = "F", ErrorCodes.FhirParse, "Bundle.entry"),
-        Fhir("FHIR result without specialty", b => { foreach (var e in b["entry"]!.AsArray()) { e!["resource"]!.AsObject().Remove("category"); } }, ErrorCodes.Required, "Observation/"),
+        Fhir("FHIR result without specialty", b => { foreach (var e in b["entry"]!.AsArray()) { e!["resource"]!.AsObject().Remove("category"); LocalCodeOnly(e!["resource"]!.AsObject()); } }, ErrorCodes.Required, "Observation/"),
         Fhir("FHIR INS with a wrong key", b => FhirResource(b, "Patient")["identifier"]![1]!["value"] = "279035121518912", ErrorCodes.NirKey, "Patient/"),
         Fhir("FHIR lab without OIDs", b => LabOrganization(b).Remove("extension"), ErrorCodes.Required, "Organization/"),
         new("FHIR resource that is not a Bundle", () => Utf8("{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"female\"}"), ErrorCodes.FhirMissing, "$"),

@@ -70,6 +70,10 @@ internal sealed class BundleIndex
         return typed;
     }
 
+    /// <summary>The resource a reference points to, or null; reports nothing (for lookups that only ask).</summary>
+    public F.Resource? TryResolve(F.ResourceReference? reference) =>
+        reference?.Reference is { } target && _byReference.TryGetValue(target, out var resource) ? resource : null;
+
     /// <summary>Resolves a reference whose target may be of several types.</summary>
     public F.Resource? ResolveAny(F.ResourceReference? reference, string path)
     {

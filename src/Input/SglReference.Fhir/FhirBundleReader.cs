@@ -30,6 +30,11 @@ public static class FhirBundleReader
             return ReportReadResult.Failed([inputError]);
         }
 
+        if (FhirJsonPrecheck.Check(payload, limits.MaxDepth) is { Count: > 0 } textErrors)
+        {
+            return ReportReadResult.Failed(textErrors);
+        }
+
         F.Resource? resource;
         IEnumerable<CodedException> issues;
         try
@@ -40,6 +45,12 @@ public static class FhirBundleReader
         catch (JsonException ex)
         {
             return ReportReadResult.Failed([new ValidationError("$", $"malformed JSON: {ex.Message}", ErrorCodes.JsonSyntax)]);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IndexOutOfRangeException or ArgumentException or FormatException or OverflowException)
+        {
+            // The Firely parser throws on some shapes it does not expect (e.g. "link": [...] then "link": "x");
+            // FhirJsonPrecheck catches the known ones first, this keeps any other one an input error.
+            return ReportReadResult.Failed([new ValidationError("Bundle", $"the FHIR parser refused the input: {SettingRules.Printable(FirstLine(ex.Message))}", ErrorCodes.FhirParse)]);
         }
 
         var parseErrors = issues.Select(ToError).ToList();
@@ -55,7 +66,7 @@ public static class FhirBundleReader
 
         var sink = new ErrorSink();
         var index = new BundleIndex(bundle, sink);
-        var mapper = new FhirReportMapper(index, sink);
+        var mapper = new FhirReportMapper(bundle, index, sink, options.Laboratories);
         var report = mapper.Map();
         if (report is null)
         {
@@ -63,10 +74,17 @@ public static class FhirBundleReader
         }
 
         var semantic = ReportValidator.Validate(report)
+            .Where(e => !mapper.Sources.IsReported(e.Path))
             .Select(e => e with { Path = mapper.Sources.Translate(e.Path) })
             .ToList();
         var errors = sink.MergeWith(semantic);
         return errors.Count == 0 ? new ReportReadResult(report, []) : ReportReadResult.Failed(errors);
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
     }
 
     private static ValidationError ToError(CodedException issue)

@@ -51,10 +51,24 @@ public static class FhirUris
     public const string Finess = "https://finess.esante.gouv.fr";
     /// <summary>FINESS, older FR Core URI.</summary>
     public const string FinessLegacy = "http://finess.sante.gouv.fr";
+    /// <summary>IDNST, the national structure id ("1" + FINESS for a FINESS-registered structure).</summary>
+    public const string Idnst = "urn:oid:" + Domain.CodeSystems.NationalStructureId;
+    /// <summary>HL7 v2 table 0074, diagnostic service section (DiagnosticReport.category: CH, HM, MB...).</summary>
+    public const string DiagnosticServiceSection = "http://terminology.hl7.org/CodeSystem/v2-0074";
+    /// <summary>HL7 v3 ObservationInterpretation (S, I, R, H, L...).</summary>
+    public const string ObservationInterpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    /// <summary>Last path segment of the EU Laboratory Report extension naming the order on Composition (its base URL changed between versions).</summary>
+    public const string CompositionBasedOnName = "composition-basedOn-order-or-requisition";
+    /// <summary>Last path segment of the EU Laboratory Report extension naming an information recipient on Composition.</summary>
+    public const string InformationRecipientName = "information-recipient";
     /// <summary>RPPS (FR Core).</summary>
     public const string Rpps = "https://rpps.esante.gouv.fr";
     /// <summary>RPPS, older URI.</summary>
     public const string RppsLegacy = "http://rpps.fr";
+
+    /// <summary>True when <paramref name="url"/> is an extension named <paramref name="name"/> under any base (http://hl7.eu/fhir/…, http://hl7.eu/fhir/laboratory/…).</summary>
+    public static bool IsExtension(string? url, string name) =>
+        url is not null && url.EndsWith("/" + name, StringComparison.Ordinal) && url.StartsWith("http", StringComparison.Ordinal);
 
     /// <summary>The OID of a coding system URI, or null when it has none known here.</summary>
     public static string? OidOf(string? system) => system switch

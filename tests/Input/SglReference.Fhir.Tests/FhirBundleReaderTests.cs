@@ -139,9 +139,12 @@ public class FhirBundleReaderTests
         foreach (var observation in Resources(bundle, "Observation"))
         {
             observation.Remove("category");
+            observation["code"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "urn:oid:1.2.250.1.213.1.1.9.5", ["code"] = "TSH", ["display"] = "TSH" }), ["text"] = "TSH" };
         }
 
-        Assert.Contains(ReadErrors(bundle), e => e.Code == ErrorCodes.Required && e.Path.EndsWith(".category", StringComparison.Ordinal));
+        var error = Assert.Single(ReadErrors(bundle));
+        Assert.Equal(ErrorCodes.Required, error.Code);
+        Assert.EndsWith(".category", error.Path, StringComparison.Ordinal);
     }
 
     private static LabReport Read(string name)
