@@ -9,6 +9,7 @@ internal sealed class BundleIndex
 {
     private readonly Dictionary<string, F.Resource> _byReference = new(StringComparer.Ordinal);
     private readonly Dictionary<F.Resource, string> _location = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _dangling = new(StringComparer.Ordinal);
     private readonly ErrorSink _sink;
 
     public BundleIndex(F.Bundle bundle, ErrorSink sink)
@@ -57,7 +58,7 @@ internal sealed class BundleIndex
 
         if (!_byReference.TryGetValue(target, out var resource))
         {
-            _sink.Add(path, ErrorCodes.FhirReference, $"reference \"{JsonObject.Shorten(target)}\" does not resolve to a resource of the Bundle");
+            Dangling(target, path);
             return null;
         }
 
@@ -87,7 +88,16 @@ internal sealed class BundleIndex
             return resource;
         }
 
-        _sink.Add(path, ErrorCodes.FhirReference, $"reference \"{JsonObject.Shorten(target)}\" does not resolve to a resource of the Bundle");
+        Dangling(target, path);
         return null;
+    }
+
+    /// <summary>One missing resource, one error: later references to the same missing target are not reported again.</summary>
+    private void Dangling(string target, string path)
+    {
+        if (_dangling.Add(target))
+        {
+            _sink.Add(path, ErrorCodes.FhirReference, $"reference \"{JsonObject.Shorten(target)}\" does not resolve to a resource of the Bundle");
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace SglReference.Fhir;
 /// Reads a CR-Bio from a FHIR R4 Bundle with the Firely SDK (strict FHIR JSON), then maps it to the model
 /// (README, "FHIR input"). Every error is collected, with the FHIR location of the problem.
 /// </summary>
-public static class FhirBundleReader
+public static partial class FhirBundleReader
 {
     private static readonly FhirJsonDeserializer s_deserializer = new(new DeserializerSettings());
 
@@ -53,7 +53,8 @@ public static class FhirBundleReader
             return ReportReadResult.Failed([new ValidationError("Bundle", $"the FHIR parser refused the input: {SettingRules.Printable(FirstLine(ex.Message))}", ErrorCodes.FhirParse)]);
         }
 
-        var parseErrors = issues.Select(ToError).ToList();
+        var entries = (resource as F.Bundle)?.Entry;
+        var parseErrors = issues.Select(issue => ToError(issue, entries)).ToList();
         if (parseErrors.Count > 0)
         {
             return ReportReadResult.Failed(parseErrors);
@@ -87,13 +88,21 @@ public static class FhirBundleReader
         return end < 0 ? text : text[..end];
     }
 
-    private static ValidationError ToError(CodedException issue)
+    /// <summary>A Firely parser issue, located at the resource it concerns (<c>Observation/o1.status</c>) when the entry has one.</summary>
+    private static ValidationError ToError(CodedException issue, List<F.Bundle.EntryComponent>? entries)
     {
-        if (issue is ExtendedCodedException extended)
+        var path = (issue as ExtendedCodedException)?.InstancePath ?? "Bundle";
+        var message = (issue as ExtendedCodedException)?.BaseErrorMessage ?? issue.Message;
+        var match = EntryPath().Match(path);
+        if (match.Success && entries is not null && int.TryParse(match.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) &&
+            index < entries.Count && entries[index].Resource is { Id: { } id } resource)
         {
-            return new ValidationError(extended.InstancePath ?? "Bundle", extended.BaseErrorMessage ?? issue.Message, ErrorCodes.FhirParse);
+            path = $"{resource.TypeName}/{id}{match.Groups[2].Value}";
         }
 
-        return new ValidationError("Bundle", issue.Message, ErrorCodes.FhirParse);
+        return new ValidationError(path, message, ErrorCodes.FhirParse);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Bundle\.entry\[(\d+)\]\.resource(.*)$")]
+    private static partial System.Text.RegularExpressions.Regex EntryPath();
 }

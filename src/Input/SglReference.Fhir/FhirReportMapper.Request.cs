@@ -52,6 +52,10 @@ internal sealed partial class FhirReportMapper
             receivedAt = earliest;
             Sources.Add("request.receivedAt", where);
         }
+        else if (_specimenMissing)
+        {
+            Sources.Reported("request.receivedAt"); // the missing specimen is the error
+        }
         else
         {
             Fail<string>($"{where}.extension[request-received-at]", ErrorCodes.Required,

@@ -22,6 +22,7 @@ internal sealed partial class FhirReportMapper
     private readonly IReadOnlyList<Laboratory> _profiles;
     private F.Organization? _lab;
     private F.Composition? _composition;
+    private bool _specimenMissing;
 
     public FhirReportMapper(F.Bundle bundle, BundleIndex index, ErrorSink sink, IReadOnlyList<Laboratory> profiles)
     {
@@ -87,7 +88,11 @@ internal sealed partial class FhirReportMapper
         var specimenIds = new Dictionary<F.Specimen, string>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < dr.Specimen.Count; i++)
         {
-            if (_index.Resolve<F.Specimen>(dr.Specimen[i], $"{at}.specimen[{i}]", required: true) is { } s)
+            if (_index.Resolve<F.Specimen>(dr.Specimen[i], $"{at}.specimen[{i}]", required: true) is not { } s)
+            {
+                _specimenMissing = true;
+            }
+            else
             {
                 var modelPath = $"specimens[{specimens.Count}]";
                 Sources.Add(modelPath, _index.LocationOf(s));
