@@ -55,12 +55,18 @@ internal static class BatchRender
 
         async Task RenderGroups(Action? advance)
         {
-            await Parallel.ForEachAsync(groups.Values, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, (group, _) =>
+            await Parallel.ForEachAsync(groups.Values, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken }, async (group, token) =>
             {
-                foreach (var (input, report) in group)
+                foreach (var (input, read) in group)
                 {
                     try
                     {
+                        var (report, notes) = await job.FillMailboxesAsync(read, token).ConfigureAwait(false);
+                        foreach (var note in notes)
+                        {
+                            warnings.Add($"{input.Source}: {note}");
+                        }
+
                         var directory = Path.Combine(outDir, SafeFileName.For(report.ReportId) + "-" + report.Revision.ToString(CultureInfo.InvariantCulture));
                         var written = job.Render(report, directory);
                         foreach (var warning in written.Warnings)
@@ -81,8 +87,6 @@ internal static class BatchRender
 
                     advance?.Invoke();
                 }
-
-                return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SglReference.MailboxDirectory;
 using SglReference.Domain.Documents;
 using SglReference.Engine;
 using SglReference.Hosting;
@@ -65,8 +66,10 @@ internal static class RenderCommand
             }
 
             var engine = EngineFactory.Create(configuration);
+            using var http = configuration.Annuaire is null ? null : new HttpClient();
+            var mailboxes = configuration.Annuaire is { } annuaire ? MailboxDirectories.Create(annuaire, http!) : null;
             var job = new RenderJob(engine, parse.GetValue(format), parse.GetValue(store) is { } s ? new DirectoryLineage(s.FullName) : null,
-                parse.GetValue(previous)?.FullName, parse.GetValue(withdraw));
+                parse.GetValue(previous)?.FullName, parse.GetValue(withdraw), mailboxes);
             var outDir = parse.GetValue(output)!.FullName;
             if (single)
             {
@@ -76,7 +79,13 @@ internal static class RenderCommand
                     throw new InvalidInputException(result.Errors);
                 }
 
-                var written = job.Render(result.Report!, outDir);
+                var (report, notes) = await job.FillMailboxesAsync(result.Report!, cancellationToken).ConfigureAwait(false);
+                foreach (var note in notes)
+                {
+                    await context.Out.WriteLineAsync(note).ConfigureAwait(false);
+                }
+
+                var written = job.Render(report, outDir);
                 await context.Out.WriteLineAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
                 foreach (var warning in written.Warnings)
                 {
@@ -95,9 +104,24 @@ internal static class RenderCommand
 }
 
 /// <summary>How each report of a render run is read, rendered and written.</summary>
-internal sealed class RenderJob(SglEngine engine, InputFormat format, DirectoryLineage? store, string? previousManifest, bool withdraw)
+internal sealed class RenderJob(SglEngine engine, InputFormat format, DirectoryLineage? store, string? previousManifest, bool withdraw, IMailboxDirectory? mailboxes = null)
 {
     private readonly Lock _storeLock = new();
+
+    /// <summary>
+    /// With an Annuaire Santé configured, the report with the MSSanté addresses it was missing, and one line per lookup.
+    /// The lookup is I/O: it happens here, before the pure rendering, and only fills what the report leaves out.
+    /// </summary>
+    public async Task<(Domain.LabReport Report, IReadOnlyList<string> Notes)> FillMailboxesAsync(Domain.LabReport report, CancellationToken cancellationToken)
+    {
+        if (mailboxes is null)
+        {
+            return (report, []);
+        }
+
+        var (filled, notes) = await MailboxEnrichment.FillAsync(report, mailboxes, cancellationToken).ConfigureAwait(false);
+        return (filled, notes.Select(n => (n.Lookup.Outcome == MailboxLookupOutcome.Failed ? "warning: annuaire: " : "annuaire: ") + n).ToList());
+    }
 
     public SglEngine Engine => engine;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Domain.Validation;
+using SglReference.MailboxDirectory;
 using SglReference.Hl7v2.Codec;
 using SglReference.Hl7v2.Oru;
 using SglReference.Input;
@@ -20,7 +21,9 @@ namespace SglReference.Hosting;
 ///   "hl7": { "sendingApplication": "SGLREFERENCE", "sendingFacility": null, "receivingApplication": "PFI", "receivingFacility": "PFI",
 ///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null },
 ///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "action", "replyTo": null },
-///   "laboratories": [ { ...the contract's laboratory object..., "versions": "single", "channels": { "hl7v2": false } } ]
+///   "laboratories": [ { ...the contract's laboratory object..., "versions": "single", "channels": { "hl7v2": false } } ],
+///   "annuaire": { "baseUrl": "https://gateway.api.esante.gouv.fr/fhir/v1", "apiKeyVariable": "ESANTE_API_KEY", "mailboxType": "PER",
+///                 "cacheMinutes": 1440, "timeoutSeconds": 10, "maxPages": 10 }
 /// }
 /// </code>
 /// Every value is checked when read: a wrong type or a broken rule is a <see cref="ConfigurationException"/> naming
@@ -33,6 +36,12 @@ namespace SglReference.Hosting;
 /// <param name="Laboratories">The lab profiles.</param>
 public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf, Hl7Options Hl7, MssOptions Mss, IReadOnlyList<LabProfile> Laboratories)
 {
+    /// <summary>
+    /// The Annuaire Santé lookup of missing MSSanté addresses before rendering; off (null) unless the configuration has
+    /// an <c>annuaire</c> section.
+    /// </summary>
+    public AnnuaireOptions? Annuaire { get; init; }
+
     /// <summary>The embedded defaults.</summary>
     public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions(), Hl7Options.Default, MssOptions.Default, []);
 
@@ -52,6 +61,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
     private SglConfiguration ValidateSettings()
     {
         Documents.Validate("documents");
+        Annuaire?.Validate();
         Pdf.Validate();
         Hl7.Validate();
         Mss.Validate();
@@ -115,10 +125,14 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         var hl7 = Hl7Options.Default;
         var mss = MssOptions.Default;
         Section? laboratories = null;
-        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "laboratories"))
+        AnnuaireOptions? annuaire = null;
+        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "laboratories", "annuaire"))
         {
             switch (name)
             {
+                case "annuaire":
+                    annuaire = ParseAnnuaire(value);
+                    break;
                 case "documents":
                     documents = ParseDocuments(value, DocumentSettings.Default, allowVersionsOnly: false);
                     break;
@@ -138,7 +152,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         }
 
         // Read last: profiles inherit the deployment's document settings wherever "documents" stands.
-        return new SglConfiguration(documents, pdf, hl7, mss, laboratories is { } labs ? ParseLaboratories(labs, documents) : []);
+        return new SglConfiguration(documents, pdf, hl7, mss, laboratories is { } labs ? ParseLaboratories(labs, documents) : []) { Annuaire = annuaire };
     }
 
     private static DocumentSettings ParseDocuments(Section e, DocumentSettings settings, bool allowVersionsOnly)
@@ -223,6 +237,25 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
                 "includeN1" => options with { IncludeN1 = p.Boolean() },
                 "actionSlot" => options with { ActionSlot = p.String() },
                 _ => options with { ReplyTo = p.NullableString() },
+            };
+        }
+
+        return options;
+    }
+
+    private static AnnuaireOptions ParseAnnuaire(Section e)
+    {
+        var options = new AnnuaireOptions();
+        foreach (var (name, p) in e.Properties("baseUrl", "apiKeyVariable", "mailboxType", "cacheMinutes", "timeoutSeconds", "maxPages"))
+        {
+            options = name switch
+            {
+                "baseUrl" => options with { BaseUrl = p.String() },
+                "apiKeyVariable" => options with { ApiKeyVariable = p.String() },
+                "mailboxType" => options with { MailboxType = p.String() },
+                "cacheMinutes" => options with { CacheDuration = TimeSpan.FromMinutes(p.Number(0, 43_200)) },
+                "timeoutSeconds" => options with { Timeout = TimeSpan.FromSeconds(p.Number(1, 120)) },
+                _ => options with { MaxPages = (int)p.Number(1, 100, whole: true) },
             };
         }
 
@@ -316,6 +349,16 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         }
 
         public string String() => Element.ValueKind == JsonValueKind.String ? Element.GetString()! : throw Invalid($"must be a string, found {Kind()}");
+
+        public double Number(double min, double max, bool whole = false)
+        {
+            if (Element.ValueKind != JsonValueKind.Number || !Element.TryGetDouble(out var value) || double.IsNaN(value) || value < min || value > max || (whole && value != Math.Floor(value)))
+            {
+                throw Invalid($"must be a {(whole ? "whole " : string.Empty)}number from {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            return value;
+        }
 
         public string? NullableString() => Element.ValueKind == JsonValueKind.Null ? null : String();
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>
 /// Keeps the answers of another directory for a while: found and not found for <c>duration</c>, failures never (the

@@ -4,7 +4,7 @@ using System.Text.Json;
 using SglReference.Domain.Identifiers;
 using SglReference.Domain.Validation;
 
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>
 /// The Annuaire Santé FHIR API as an <see cref="IMailboxDirectory"/>:

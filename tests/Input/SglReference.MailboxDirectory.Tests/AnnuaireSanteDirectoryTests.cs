@@ -1,7 +1,7 @@
-using SglReference.Directory;
+using SglReference.MailboxDirectory;
 using SglReference.Testing;
 
-namespace SglReference.Directory.Tests;
+namespace SglReference.MailboxDirectory.Tests;
 
 /// <summary>The Annuaire Santé client against a real local FHIR server process serving the IG's shapes.</summary>
 [Trait("Needs", "node")]

@@ -1,4 +1,4 @@
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>One MSSanté mailbox the directory publishes for a professional.</summary>
 /// <param name="Address">The mailbox.</param>

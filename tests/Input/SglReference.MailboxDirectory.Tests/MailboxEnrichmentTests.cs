@@ -1,7 +1,7 @@
-using SglReference.Directory;
+using SglReference.MailboxDirectory;
 using SglReference.Testing;
 
-namespace SglReference.Directory.Tests;
+namespace SglReference.MailboxDirectory.Tests;
 
 [Trait("Needs", "node")]
 public sealed class MailboxEnrichmentTests : IDisposable

@@ -1,6 +1,6 @@
 using SglReference.Domain.Validation;
 
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>
 /// How to reach the Annuaire Santé (configuration section <c>annuaire</c>). The API key is never in the

@@ -1,4 +1,4 @@
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>The answer for one RPPS.</summary>
 /// <param name="Rpps">The RPPS looked up.</param>

@@ -1,6 +1,6 @@
 using SglReference.Domain;
 
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>
 /// Before rendering (the lookup is I/O, rendering is pure): fills the missing MSSanté address of the prescriber, the

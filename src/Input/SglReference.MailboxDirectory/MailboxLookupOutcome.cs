@@ -1,4 +1,4 @@
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>What a lookup found.</summary>
 public enum MailboxLookupOutcome

@@ -1,4 +1,4 @@
-namespace SglReference.Directory;
+namespace SglReference.MailboxDirectory;
 
 /// <summary>Where the MSSanté mailboxes of health professionals are published (the Annuaire Santé).</summary>
 public interface IMailboxDirectory
