@@ -192,7 +192,8 @@ internal sealed partial class FhirReportMapper
 
     /// <summary>
     /// The validating biologist: <c>DiagnosticReport.resultsInterpreter</c> (FHIR R4), else the Composition's legal
-    /// attester, else a Practitioner/PractitionerRole in <c>DiagnosticReport.performer</c> (earlier SglReference Bundles).
+    /// attester, else its first practitioner author, else a Practitioner/PractitionerRole in
+    /// <c>DiagnosticReport.performer</c> (earlier SglReference Bundles).
     /// </summary>
     private F.Resource? Biologist(F.DiagnosticReport dr, string at, F.Composition.AttesterComponent? legal)
     {
@@ -207,6 +208,17 @@ internal sealed partial class FhirReportMapper
         if (legal?.Party is { } party && _index.ResolveAny(party, $"{_index.LocationOf(_composition!)}.attester[{_composition!.Attester.IndexOf(legal)}].party") is { } attester and (F.Practitioner or F.PractitionerRole))
         {
             return attester;
+        }
+
+        if (_composition is not null)
+        {
+            for (var i = 0; i < _composition.Author.Count; i++)
+            {
+                if (_index.ResolveAny(_composition.Author[i], $"{_index.LocationOf(_composition)}.author[{i}]") is { } author and (F.Practitioner or F.PractitionerRole))
+                {
+                    return author;
+                }
+            }
         }
 
         for (var i = 0; i < dr.Performer.Count; i++)

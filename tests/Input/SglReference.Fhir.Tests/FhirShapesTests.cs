@@ -69,6 +69,15 @@ public partial class FhirShapesTests
     }
 
     [Fact]
+    public void Without_a_legal_attester_the_biologist_is_the_composition_author()
+    {
+        var bundle = Eu("chemistry-document");
+        Resource(bundle, "Composition").Remove("attester");
+        Resource(bundle, "DiagnosticReport")["issued"] = "2026-11-23T11:30:00+01:00";
+        Assert.Equal("10003059879", Read(bundle, s_lab).Biologist.Rpps);
+    }
+
+    [Fact]
     public void The_validating_biologist_comes_from_results_interpreter()
     {
         var bundle = Eu("hepatitis-collection");
