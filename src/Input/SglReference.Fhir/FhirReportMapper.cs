@@ -196,6 +196,13 @@ internal sealed class FhirReportMapper
             }
         }
 
+        DateTimeOffset? validatedAt = null;
+        if (top.Issued is { } issued)
+        {
+            validatedAt = issued;
+        }
+
+        var nabm = top.Code?.Coding.FirstOrDefault(c => FhirUris.OidOf(c.System) == Domain.CodeSystems.Nabm);
         return new Battery(
             loinc,
             local,
@@ -204,7 +211,9 @@ internal sealed class FhirReportMapper
             ValueList<Isolate>.Empty,
             Notes(top.Note, $"{path}.comments", $"{where}.note"),
             SpecimenId(top, specimenIds),
-            Performer(top, $"{path}.performedBy"));
+            Performer(top, $"{path}.performedBy"),
+            validatedAt,
+            nabm is null ? null : new CodedConcept(Domain.CodeSystems.Nabm, nabm.Code ?? string.Empty, nabm.Display ?? string.Empty));
     }
 
     private Observation Observation(F.Observation o, string path, Dictionary<F.Specimen, string> specimenIds)
@@ -273,7 +282,7 @@ internal sealed class FhirReportMapper
             {
                 loinc ??= new CodedConcept(Domain.CodeSystems.Loinc, coding.Code ?? string.Empty, coding.Display ?? code.Text ?? string.Empty);
             }
-            else if (FhirUris.OidOf(coding.System) is { } oid)
+            else if (FhirUris.OidOf(coding.System) is { } oid && oid != Domain.CodeSystems.Nabm)
             {
                 local ??= new CodedConcept(oid, coding.Code ?? string.Empty, coding.Display ?? code.Text ?? string.Empty);
             }
@@ -670,7 +679,14 @@ internal sealed class FhirReportMapper
     private static Domain.Organization Organization(F.Organization o)
     {
         var finess = o.Identifier.FirstOrDefault(i => i.System is FhirUris.Finess or FhirUris.FinessLegacy)?.Value;
-        return new Domain.Organization(o.Name ?? string.Empty, finess, o.Address.FirstOrDefault() is { } a ? Address(a) : null, Telecoms(o.Telecom, out _));
+        return new Domain.Organization(o.Name ?? string.Empty, finess, o.Address.FirstOrDefault() is { } a ? Address(a) : null, Telecoms(o.Telecom, out _), PracticeSettingOf(o));
+    }
+
+    /// <summary>The organization's TRE_A01 practice setting (Organization.type ETABLISSEMENT / AMBULATOIRE), when it gives one.</summary>
+    private static PracticeSetting? PracticeSettingOf(F.Organization o)
+    {
+        var codes = o.Type.SelectMany(t => t.Coding).Select(c => c.Code).ToList();
+        return codes.Contains("ETABLISSEMENT") ? PracticeSetting.Hospital : codes.Contains("AMBULATOIRE") ? PracticeSetting.Ambulatory : null;
     }
 
     // ------------------------------------------------------------------------------------------------ request, specimens, stay
@@ -704,12 +720,14 @@ internal sealed class FhirReportMapper
             }
         }
 
+        var prescription = r.Identifier.FirstOrDefault();
         return new LabRequest(
             r.Requisition?.Value ?? string.Empty,
-            r.Identifier.FirstOrDefault()?.Value,
+            prescription?.Value,
             prescriptionDate,
             receivedAt,
-            r.Priority is F.RequestPriority.Urgent or F.RequestPriority.Asap or F.RequestPriority.Stat ? Urgency.Urgent : Urgency.Routine);
+            r.Priority is F.RequestPriority.Urgent or F.RequestPriority.Asap or F.RequestPriority.Stat ? Urgency.Urgent : Urgency.Routine,
+            FhirUris.OidOf(prescription?.System));
     }
 
     private Specimen Specimen(F.Specimen s, string modelPath)
@@ -755,7 +773,9 @@ internal sealed class FhirReportMapper
 
         var where = _index.LocationOf(e);
         Sources.Add("hospitalStay", where);
-        var identifier = e.Identifier.FirstOrDefault();
+        static bool Typed(F.Identifier i, string code) => i.Type?.Coding.Any(c => c.Code == code) == true;
+        var identifier = e.Identifier.FirstOrDefault(i => Typed(i, "VN")) ?? e.Identifier.FirstOrDefault(i => !Typed(i, "AN"));
+        var account = e.Identifier.FirstOrDefault(i => Typed(i, "AN"));
         if (identifier?.Value is null)
         {
             _sink.Add($"{where}.identifier", ErrorCodes.Required, "the visit number (identifier) is required");
@@ -787,7 +807,8 @@ internal sealed class FhirReportMapper
             unit,
             admitted,
             discharged,
-            facility is null ? null : Organization(facility));
+            facility is null ? null : Organization(facility),
+            account?.Value is null ? null : new LocalIdentifier(account.Value, FhirUris.OidOf(account.System) ?? account.System ?? string.Empty));
     }
 
     private DeliveryOptions Delivery(F.DiagnosticReport dr, string at)
