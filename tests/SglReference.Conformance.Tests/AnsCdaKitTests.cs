@@ -1,3 +1,4 @@
+using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Engine;
 using SglReference.Hosting;
@@ -49,6 +50,26 @@ public sealed class AnsCdaKitTests : IDisposable
             }
         }
 
+        // A performing lab that does not say its practice setting: standardIndustryClassCode nullFlavor UNK.
+        var subcontracted = Repo.Load("subcontracted");
+        var unknownSetting = subcontracted with
+        {
+            Chapters = new ValueList<Chapter>(subcontracted.Chapters.Select(c => c with
+            {
+                Batteries = new ValueList<Battery>(c.Batteries.Select(b => b with
+                {
+                    PerformedBy = WithoutSetting(b.PerformedBy),
+                    Observations = new ValueList<Observation>(b.Observations.Select(o => o with { PerformedBy = WithoutSetting(o.PerformedBy) })),
+                })),
+            })),
+        };
+        foreach (var artifact in RenderCache.Default.Render(new RenderRequest(unknownSetting)).Artifacts.Where(a => a.Kind is ArtifactKinds.CdaN3 or ArtifactKinds.CdaN1))
+        {
+            var file = _temp.File("performer-setting-unknown-" + artifact.FileName);
+            File.WriteAllBytes(file, artifact.Bytes());
+            (artifact.Kind == ArtifactKinds.CdaN3 ? n3 : n1).Add(file);
+        }
+
         Assert.Equal(n3.Count, n1.Count);
         Assert.True(n3.Count >= 2 * Repo.FixtureNames.Count);
         AssertClean(n3, "crbio-n3");
@@ -63,6 +84,9 @@ public sealed class AnsCdaKitTests : IDisposable
         Assert.Equal(files.Count, summaries.Count);
         Assert.All(summaries, line => Assert.StartsWith("0 errors, 0 warnings: ", line, StringComparison.Ordinal));
     }
+
+    private static PerformingLaboratory? WithoutSetting(PerformingLaboratory? p) =>
+        p is null ? null : p with { Organization = p.Organization with { PracticeSetting = null } };
 
     public void Dispose() => _temp.Dispose();
 }

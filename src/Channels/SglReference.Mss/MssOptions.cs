@@ -1,4 +1,5 @@
 using SglReference.Domain.Validation;
+using SglReference.Xds;
 
 namespace SglReference.Mss;
 
@@ -6,13 +7,16 @@ namespace SglReference.Mss;
 /// <param name="Sender">The lab's BAL applicative (From); the laboratory's <c>mssanteMailbox</c> when null.</param>
 /// <param name="ProductNumber">X-MSS-NIL: the number obtained when declaring the software on convergence.esante.gouv.fr.</param>
 /// <param name="IncludeN1">Put the N1 next to the N3 in the IHE_XDM archive.</param>
-/// <param name="ActionSlot">Name of the XDM extra-metadata slot carrying « action » C (replacement) / D (deletion).</param>
+/// <param name="ActionSlot">
+/// Name of the XDM extra-metadata slot carrying « action » C (replacement) / D (deletion): a URN (ITI TF-3 §4.1.14), not
+/// in the urn:ihe: and urn:oasis: namespaces the standard metadata use; see <see cref="XdsWriterOptions.DefaultActionSlot"/>.
+/// </param>
 /// <param name="ReplyTo">Reply-To address, when different from the sender.</param>
 public sealed record MssOptions(
     string? Sender = null,
     string ProductNumber = MssOptions.UndeclaredProduct,
     bool IncludeN1 = false,
-    string ActionSlot = "action",
+    string ActionSlot = XdsWriterOptions.DefaultActionSlot,
     string? ReplyTo = null)
 {
     /// <summary>The X-MSS-NIL placeholder until the product is declared: set yours in the configuration.</summary>
@@ -26,7 +30,12 @@ public sealed record MssOptions(
     {
         SettingRules.Mailbox("mss.sender", Sender);
         SettingRules.Text("mss.productNumber", ProductNumber, 64, asciiOnly: true);
-        SettingRules.Text("mss.actionSlot", ActionSlot, 256, asciiOnly: true);
+        SettingRules.Urn("mss.actionSlot", ActionSlot);
+        if (ActionSlot.StartsWith("urn:ihe:", StringComparison.OrdinalIgnoreCase) || ActionSlot.StartsWith("urn:oasis:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidSettingException("mss.actionSlot", "must not be in the urn:ihe: or urn:oasis: namespaces, which name the standard XDS metadata");
+        }
+
         SettingRules.Mailbox("mss.replyTo", ReplyTo);
         return this;
     }

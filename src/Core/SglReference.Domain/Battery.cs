@@ -9,6 +9,11 @@ namespace SglReference.Domain;
 /// <param name="Comments">Comments.</param>
 /// <param name="SpecimenId">Specimen, by <see cref="Specimen.Id"/>; results inherit it.</param>
 /// <param name="PerformedBy">Subcontracting lab for the whole battery.</param>
+/// <param name="ValidatedAt">
+/// When the biologist validated this battery; the report's <see cref="LabReport.ValidatedAt"/> when null. A correction
+/// gives the original time of each battery it did not re-validate (see <see cref="LabReport.ValidationTimeOf"/>).
+/// </param>
+/// <param name="Nabm">The NABM act the battery bills (e.g. 5201 ECBU), when the lab gives it: the specimen procedure's code.</param>
 public sealed record Battery(
     CodedConcept? Code,
     CodedConcept? LocalCode,
@@ -17,4 +22,6 @@ public sealed record Battery(
     ValueList<Isolate> Isolates,
     ValueList<Comment> Comments,
     string? SpecimenId,
-    PerformingLaboratory? PerformedBy);
+    PerformingLaboratory? PerformedBy,
+    DateTimeOffset? ValidatedAt = null,
+    CodedConcept? Nabm = null);

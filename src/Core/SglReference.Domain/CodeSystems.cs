@@ -33,6 +33,9 @@ public static class CodeSystems
     public const string InsNirDemo = "1.2.250.1.213.1.4.11";
     /// <summary>COFRAC accreditation numbers.</summary>
     public const string Cofrac = "1.2.250.1.213.6.3.1";
+    /// <summary>NABM, the French nomenclature of biology acts (the procedure code of FR-Prelevement in the official examples).</summary>
+    public const string Nabm = "1.2.250.1.213.2.7";
+
     /// <summary>TRE_A01 practice settings (AMBULATOIRE, ETABLISSEMENT).</summary>
     public const string PracticeSetting = "1.2.250.1.213.1.1.4.9";
     /// <summary>TRE_R02 activity sectors (SA25 laboratoire de biologie médicale).</summary>

@@ -68,4 +68,39 @@ public sealed record LabReport(
 
     /// <summary>The practitioner heading the lab: the director, else the validating biologist.</summary>
     public Practitioner LabDirector => Laboratory.Director ?? Biologist;
+
+    /// <summary>
+    /// When <paramref name="battery"/> was biologically validated: its own time, else the report's. A report that gives
+    /// no battery time says every battery was validated at <see cref="ValidatedAt"/>.
+    /// </summary>
+    public DateTimeOffset ValidationTimeOf(Battery battery)
+    {
+        ArgumentNullException.ThrowIfNull(battery);
+        return battery.ValidatedAt ?? ValidatedAt;
+    }
+
+    /// <summary>
+    /// The day the specimen of a result was collected (in the offset it was given with): the result's specimen, else its
+    /// battery's, else the first collection of the report, else the reception of the request.
+    /// </summary>
+    public DateOnly CollectionDateOf(Battery battery, Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(battery);
+        ArgumentNullException.ThrowIfNull(observation);
+        var collected = FindSpecimen(observation.SpecimenId ?? battery.SpecimenId)?.CollectedAt
+            ?? (Specimens.Count > 0 ? Specimens.Min(s => s.CollectedAt) : Request.ReceivedAt);
+        return DateOnly.FromDateTime(collected.DateTime);
+    }
+
+    /// <summary>The reference range of a result that applies to the patient at collection (<see cref="ApplicableReferenceRange"/>).</summary>
+    public ReferenceRange? ApplicableRangeOf(Battery battery, Observation observation) =>
+        ApplicableReferenceRange.Of(observation, Patient, CollectionDateOf(battery, observation));
+
+    /// <summary>
+    /// The prescription id as an identifier (CDA inFulfillmentOf/order/id, XDS referenceIdList order): under its
+    /// assigning authority, else the lab's order arc; null when the request carries none.
+    /// </summary>
+    public LocalIdentifier? PrescriptionIdentifier => Request.PrescriptionId is { } id
+        ? new LocalIdentifier(id, Request.PrescriptionIdAuthority ?? Laboratory.Oids.Orders)
+        : null;
 }

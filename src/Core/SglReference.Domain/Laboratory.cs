@@ -24,5 +24,5 @@ public sealed record Laboratory(
     Practitioner? Director)
 {
     /// <summary>The lab as an <see cref="Organization"/>.</summary>
-    public Organization AsOrganization() => new(Name, FinessGeographique, Address, Telecoms);
+    public Organization AsOrganization() => new(Name, FinessGeographique, Address, Telecoms, PracticeSetting);
 }

@@ -5,7 +5,10 @@ namespace SglReference.Domain;
 /// <param name="LocalCode">The lab's own code (OID of the lab's code system), when any.</param>
 /// <param name="Label">The label printed for people.</param>
 /// <param name="Value">The value; null only for a cancelled result.</param>
-/// <param name="ReferenceRanges">Reference intervals; the first applies to this patient.</param>
+/// <param name="ReferenceRanges">
+/// Reference intervals, in print order (sex- and age-dependent ones included); <see cref="ApplicableReferenceRange"/>
+/// picks the one that applies to the patient.
+/// </param>
 /// <param name="Interpretations">Interpretation flags (JDV_HL7_ObservationInterpretation_CISIS: N, H, L, HH, LL, A, POS, NEG...).</param>
 /// <param name="Method">Method or analyser.</param>
 /// <param name="Status">Status.</param>

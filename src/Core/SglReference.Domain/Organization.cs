@@ -5,4 +5,5 @@ namespace SglReference.Domain;
 /// <param name="Finess">FINESS (géographique for a site) when it has one.</param>
 /// <param name="Address">Postal address.</param>
 /// <param name="Telecoms">Phones and e-mails.</param>
-public sealed record Organization(string Name, string? Finess, Address? Address, ValueList<Telecom> Telecoms);
+/// <param name="PracticeSetting">Its practice setting (TRE_A01: AMBULATOIRE, ETABLISSEMENT), when known.</param>
+public sealed record Organization(string Name, string? Finess, Address? Address, ValueList<Telecom> Telecoms, PracticeSetting? PracticeSetting = null);

@@ -55,4 +55,17 @@ public sealed record Patient(
 
         return age;
     }
+
+    /// <summary>
+    /// Exact age in years at <paramref name="date"/>: whole years plus the elapsed part of the current year of life, so
+    /// that limits such as 0.5 (six months) compare correctly and whole-year limits change on the birthday.
+    /// </summary>
+    public decimal AgeInYearsAt(DateOnly date)
+    {
+        var whole = AgeAt(date);
+        var lastBirthday = BirthDate.AddYears(whole);
+        var nextBirthday = BirthDate.AddYears(whole + 1);
+        var yearLength = nextBirthday.DayNumber - lastBirthday.DayNumber;
+        return whole + ((decimal)(date.DayNumber - lastBirthday.DayNumber) / yearLength);
+    }
 }

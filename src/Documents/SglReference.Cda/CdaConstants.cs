@@ -25,6 +25,10 @@ internal static class CdaConstants
     public const string ConfidentialitySystem = "2.16.840.1.113883.5.25";
     public const string IheActCode = "1.3.5.1.4.1.19376.1.5.3.2";
 
+    /// <summary>SNOMED CT 17636008 "Specimen collection (procedure)": the FR-Prelevement code when the lab gives no NABM act.</summary>
+    public const string SpecimenCollectionCode = "17636008";
+    public const string SpecimenCollectionDisplay = "Prélèvement d'échantillon";
+
     public const string DefaultBiologistProfession = "G15_10/SM03";
     public const string DefaultBiologistProfessionDisplay = "Médecin - Biologie médicale (SM)";
 }

@@ -117,11 +117,16 @@ internal static class CdaHeaderWriter
             x.End();
         }
 
-        x.Start("inFulfillmentOf");
-        x.Start("order");
-        x.Id(lab.Oids.Orders, report.Request.OrderNumber);
-        x.End();
-        x.End();
+        // The prescription the lab received (TSH_1: "Identifiant de la prescription d'examens de biologie reçue par le
+        // SIL"), distinct from the lab's own request number carried by serviceEvent/id.
+        if (report.PrescriptionIdentifier is { } prescription)
+        {
+            x.Start("inFulfillmentOf");
+            x.Start("order");
+            x.Id(prescription.Authority, prescription.Value);
+            x.End();
+            x.End();
+        }
 
         ServiceEvents(x, report);
 
@@ -261,7 +266,11 @@ internal static class CdaHeaderWriter
             x.TextElement("name", organization.Name);
             x.Telecoms(organization.Telecoms, "WP");
             x.Address(organization.Address);
-            x.PracticeSettingCode("standardIndustryClassCode", PracticeSetting.Ambulatory);
+            if (organization.PracticeSetting is { } setting)
+            {
+                x.PracticeSettingCode("standardIndustryClassCode", setting);
+            }
+
             x.End();
         }
 

@@ -92,23 +92,40 @@ internal sealed class CdaXml
             return;
         }
 
-        // Free address lines: the CI-SIS address template takes streetAddressLine only, or fully split parts.
+        // The split form of the official CR-BIO headers (houseNumber, streetName, postalCode, city; CI-SIS Addr allows
+        // each part once and no streetAddressLine beside them): the first line gives the number and the street, the
+        // other lines one additionalLocator.
+        var parts = AddressParts.Of(address);
         Start("addr");
         Attr("use", use);
-        foreach (var line in address.Lines)
+        if (parts.HouseNumber is { } number)
         {
-            TextElement("streetAddressLine", line);
+            TextElement("houseNumber", number);
         }
 
-        var town = $"{address.PostalCode} {address.City}".Trim();
-        if (town.Length > 0)
+        if (parts.StreetName is { } street)
         {
-            TextElement("streetAddressLine", town);
+            TextElement("streetName", street);
+        }
+
+        if (parts.AdditionalLocator is { } locator)
+        {
+            TextElement("additionalLocator", locator);
+        }
+
+        if (address.PostalCode is { } postalCode)
+        {
+            TextElement("postalCode", postalCode);
+        }
+
+        if (address.City is { } city)
+        {
+            TextElement("city", city);
         }
 
         if (address.Country is { } country)
         {
-            TextElement("streetAddressLine", country);
+            TextElement("country", country);
         }
 
         End();
@@ -186,8 +203,11 @@ internal sealed class CdaXml
         }
     }
 
-    /// <summary>An organization identified by its national structure id ("1" + FINESS).</summary>
-    public void Organization(string element, Organization organization, PracticeSetting? setting, string? accreditation = null)
+    /// <summary>
+    /// An organization identified by its national structure id ("1" + FINESS), with its practice setting when known;
+    /// <paramref name="settingRequired"/> writes nullFlavor UNK when it is not (FR-Laboratoire-executant requires the element).
+    /// </summary>
+    public void Organization(string element, Organization organization, PracticeSetting? setting, string? accreditation = null, bool settingRequired = false)
     {
         Start(element);
         if (organization.Finess is { } finess)
@@ -207,9 +227,9 @@ internal sealed class CdaXml
         TextElement("name", organization.Name);
         Telecoms(organization.Telecoms, "WP");
         Address(organization.Address);
-        if (setting is { } s)
+        if (setting is not null || settingRequired)
         {
-            PracticeSettingCode("standardIndustryClassCode", s);
+            PracticeSettingCode("standardIndustryClassCode", setting);
         }
 
         End();
@@ -220,6 +240,19 @@ internal sealed class CdaXml
     {
         var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array) ? array : new ArraySegment<byte>(bytes.ToArray());
         Writer.WriteBase64(segment.Array!, segment.Offset, segment.Count);
+    }
+
+    /// <summary>The practice setting of an organization, or nullFlavor UNK when the report does not say it.</summary>
+    public void PracticeSettingCode(string element, PracticeSetting? setting)
+    {
+        if (setting is { } known)
+        {
+            PracticeSettingCode(element, known);
+        }
+        else
+        {
+            Empty(element, ("nullFlavor", "UNK"));
+        }
     }
 
     public void PracticeSettingCode(string element, PracticeSetting setting) =>

@@ -80,7 +80,7 @@ internal sealed class N3BodyWriter
 
     private sealed record IsolateIds(string Organism, ObservationIds? Count, IReadOnlyList<string> Antibiotics, string Antibiogram, IReadOnlyList<string> Comments);
 
-    private sealed record BatteryIds(string Title, IReadOnlyList<ObservationIds> Observations, IReadOnlyList<IsolateIds> Isolates, IReadOnlyList<string> Comments);
+    private sealed record BatteryIds(string Title, IReadOnlyList<ObservationIds> Observations, IReadOnlyList<IsolateIds> Isolates, IReadOnlyList<string> Comments, string? Act);
 
     private BatteryIds AllocateIds(Battery battery)
     {
@@ -96,7 +96,8 @@ internal sealed class N3BodyWriter
                 i.Antibiogram.Select(_ => NextId("atb")).ToList(),
                 NextId("abg"),
                 i.Comments.Select(_ => NextId("com")).ToList())).ToList(),
-            battery.Comments.Select(_ => NextId("com")).ToList());
+            battery.Comments.Select(_ => NextId("com")).ToList(),
+            battery.Nabm is null ? null : NextId("act"));
     }
 
     private void Narrative(Battery battery, BatteryIds ids)
@@ -107,6 +108,12 @@ internal sealed class N3BodyWriter
             _x.Start("paragraph");
             _x.String($"Prélèvement {specimen.Id} : {specimen.Type.Display}, prélevé le {FrenchText.DateTime(specimen.CollectedAt)}" +
                 (specimen.Collector is { } c ? $" par {c.DisplayName}" : string.Empty) + $", reçu le {FrenchText.DateTime(specimen.ReceivedAt)}");
+            if (battery.Nabm is { } nabm)
+            {
+                _x.String(" ; acte : ");
+                Content(ids.Act!, $"{nabm.Code} {nabm.Display} (NABM)");
+            }
+
             _x.End();
         }
 
@@ -155,7 +162,7 @@ internal sealed class N3BodyWriter
         }
 
         _x.Start("paragraph");
-        _x.String($"Résultats validés le {FrenchText.DateTime(_report.ValidatedAt)} par {_report.Biologist.DisplayName}.");
+        _x.String($"Résultats validés le {FrenchText.DateTime(_report.ValidationTimeOf(battery))} par {_report.Biologist.DisplayName}.");
         _x.End();
         _x.End();
     }
@@ -336,12 +343,12 @@ internal sealed class N3BodyWriter
             Performer(performer, LastResultTime(battery));
         }
 
-        Authenticator();
+        Authenticator(_report.ValidationTimeOf(battery));
         if (_report.FindSpecimen(battery.SpecimenId) is { } specimen)
         {
             _x.Start("entryRelationship");
             _x.Attr("typeCode", "COMP");
-            Procedure(specimen);
+            Procedure(specimen, battery.Nabm, ids.Act);
             _x.End();
         }
 
@@ -388,6 +395,16 @@ internal sealed class N3BodyWriter
             _x.End();
         }
 
+        // Isolate comments are FR-Commentaire-ER of the act (entryRelationship SUBJ), as in the official Microbiologie
+        // example, not components of the isolate organizer.
+        foreach (var isolateIds in ids.Isolates)
+        {
+            foreach (var commentId in isolateIds.Comments)
+            {
+                CommentEntry(commentId);
+            }
+        }
+
         for (var i = 0; i < battery.Comments.Count; i++)
         {
             CommentEntry(ids.Comments[i]);
@@ -400,7 +417,8 @@ internal sealed class N3BodyWriter
     private DateTimeOffset LastResultTime(Battery battery) =>
         battery.Observations.Select(o => o.ObservedAt).OfType<DateTimeOffset>().DefaultIfEmpty(_report.ValidatedAt).Max();
 
-    private void Authenticator()
+    /// <summary>The biologist who validated the battery, at the time that battery was validated.</summary>
+    private void Authenticator(DateTimeOffset validatedAt)
     {
         var biologist = _report.Biologist;
         var lab = _report.Laboratory;
@@ -409,7 +427,7 @@ internal sealed class N3BodyWriter
         _x.TemplateId("1.3.6.1.4.1.19376.1.3.3.1.5");
         _x.TemplateId("1.2.250.1.213.1.1.3.109");
         _x.Start("time");
-        _x.Time("high", _report.ValidatedAt);
+        _x.Time("high", validatedAt);
         _x.End();
         _x.Start("participantRole");
         _x.ProfessionalId(biologist);
@@ -451,19 +469,42 @@ internal sealed class N3BodyWriter
             _x.End();
         }
 
-        _x.Organization("representedOrganization", performer.Organization, PracticeSetting.Ambulatory);
+        _x.Organization("representedOrganization", performer.Organization, performer.Organization.PracticeSetting, settingRequired: true);
         _x.End();
         _x.End();
     }
 
-    private void Procedure(Specimen specimen)
+    /// <summary>
+    /// FR-Prelevement as in the official Microbiologie example: the NABM act as code (pointing into the narrative) — or,
+    /// when the lab gives none, SNOMED CT "specimen collection" —, the collection time as effectiveTime/high.
+    /// </summary>
+    private void Procedure(Specimen specimen, CodedConcept? nabm, string? nabmId)
     {
         _x.Start("procedure");
         _x.Attr("classCode", "PROC");
         _x.Attr("moodCode", "EVN");
         _x.TemplateId("1.3.6.1.4.1.19376.1.3.1.2");
         _x.TemplateId("1.2.250.1.213.1.1.3.77");
-        _x.Time("effectiveTime", specimen.CollectedAt);
+        if (nabm is not null && nabmId is not null)
+        {
+            _x.Start("code");
+            _x.Attr("code", nabm.Code);
+            _x.Attr("displayName", nabm.Display);
+            _x.Attr("codeSystem", CodeSystems.Nabm);
+            _x.Attr("codeSystemName", "NABM");
+            _x.Start("originalText");
+            Reference(nabmId);
+            _x.End();
+            _x.End();
+        }
+        else
+        {
+            _x.Code("code", CdaConstants.SpecimenCollectionCode, CodeSystems.Snomed, CdaConstants.SpecimenCollectionDisplay, "SNOMED CT");
+        }
+
+        _x.Start("effectiveTime");
+        _x.Time("high", specimen.CollectedAt);
+        _x.End();
         _x.Start("participant");
         _x.Attr("typeCode", "PRD");
         _x.Start("participantRole");
@@ -550,9 +591,8 @@ internal sealed class N3BodyWriter
             _x.End();
         }
 
-        if (o.ReferenceRanges.Count > 0)
+        if (_report.ApplicableRangeOf(battery, o) is { } range)
         {
-            var range = o.ReferenceRanges[0];
             _x.Start("referenceRange");
             _x.Attr("typeCode", "REFV");
             _x.Start("observationRange");
@@ -566,17 +606,19 @@ internal sealed class N3BodyWriter
 
             if (range.Low is not null || range.High is not null)
             {
+                // A one-sided range prints as "> low" / "< high" (FrenchText.Limits): its bound is exclusive.
                 var unit = range.Unit ?? "1";
+                var oneSided = range.Low is null || range.High is null ? "false" : null;
                 _x.Start("value");
                 _x.XsiType("IVL_PQ");
                 if (range.Low is { } low)
                 {
-                    _x.Empty("low", ("value", Number(low)), ("unit", unit));
+                    _x.Empty("low", ("value", Number(low)), ("unit", unit), ("inclusive", oneSided));
                 }
 
                 if (range.High is { } high)
                 {
-                    _x.Empty("high", ("value", Number(high)), ("unit", unit));
+                    _x.Empty("high", ("value", Number(high)), ("unit", unit), ("inclusive", oneSided));
                 }
 
                 _x.End();
@@ -598,6 +640,7 @@ internal sealed class N3BodyWriter
         _x.TemplateId("1.3.6.1.4.1.19376.1.3.1.5");
         _x.TemplateId("1.2.250.1.213.1.1.3.79");
         _x.Empty("statusCode", ("code", "completed"));
+        _x.Time("effectiveTime", isolate.Count?.ObservedAt ?? LastResultTime(battery));
         _x.Start("specimen");
         _x.Attr("typeCode", "SPC");
         _x.Start("specimenRole");
@@ -613,6 +656,11 @@ internal sealed class N3BodyWriter
         _x.Start("originalText");
         Reference(ids.Organism);
         _x.End();
+        if (isolate.Taxon is { } taxon)
+        {
+            _x.Code("translation", taxon.Code, CodeSystems.NcbiTaxonomy, taxon.Display, "NCBI-Taxonomy");
+        }
+
         _x.End();
         _x.End();
         _x.End();
@@ -665,15 +713,6 @@ internal sealed class N3BodyWriter
                 _x.End();
             }
 
-            _x.End();
-            _x.End();
-        }
-
-        for (var i = 0; i < isolate.Comments.Count; i++)
-        {
-            _x.Start("component");
-            _x.Start("act");
-            CommentAct(ids.Comments[i]);
             _x.End();
             _x.End();
         }

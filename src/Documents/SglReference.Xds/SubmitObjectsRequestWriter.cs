@@ -147,7 +147,7 @@ public static class SubmitObjectsRequestWriter
             $"PID-5|{Escape(p.BirthName)}^{Escape(p.FirstGivenName)}^^^^^L",
             $"PID-7|{p.BirthDate:yyyyMMdd}",
             $"PID-8|{p.Sex switch { Sex.Female => "F", Sex.Male => "M", _ => "U" }}");
-        Slot(x, XdsCodes.ReferenceIdList, XdsValues.Order(report));
+        Slot(x, XdsCodes.ReferenceIdList, XdsValues.ReferenceIds(report));
         if (uri is not null)
         {
             Slot(x, "URI", uri);
@@ -155,7 +155,8 @@ public static class SubmitObjectsRequestWriter
 
         if (options.ActionSlot is not null && submission.Action is DocumentAction.Replace or DocumentAction.Delete)
         {
-            // Volet trans-cda-r2, exemples 2-4: extra-metadata « action » C (the archive replaces) / D (to be deleted).
+            // Volet trans-cda-r2, exemples 2-4: extra-metadata « action » C (the archive replaces) / D (to be deleted); its
+            // slot name is a URN (ITI TF-3 §4.1.14), configurable: no ANS text publishes one (XdsWriterOptions).
             Slot(x, options.ActionSlot, submission.Action == DocumentAction.Replace ? "C" : "D");
         }
 

@@ -66,8 +66,11 @@ public static class XdsCodes
     /// <summary>referenceIdList slot (ITI TF-3 §4.2.3.2.28).</summary>
     public const string ReferenceIdList = "urn:ihe:iti:xds:2013:referenceIdList";
 
-    /// <summary>Reference id type of an order.</summary>
+    /// <summary>Reference id type of an order (the prescription the report fulfils).</summary>
     public const string OrderReference = "urn:ihe:iti:xds:2013:order";
+
+    /// <summary>Reference id type of an accession number (the lab's own request number).</summary>
+    public const string AccessionReference = "urn:ihe:iti:xds:2013:accession";
 
     /// <summary>LOINC.</summary>
     public const string Loinc = "2.16.840.1.113883.6.1";

@@ -31,9 +31,18 @@ internal static class XdsValues
     /// <summary>CE-like code ^ display ^ system (authorSpecialty).</summary>
     public static string Coded(CodedConcept code) => $"{E(code.Code)}^{E(code.Display ?? string.Empty)}^{code.System}";
 
-    /// <summary>referenceIdList entry of the order.</summary>
-    public static string Order(LabReport report) =>
-        $"{E(report.Request.OrderNumber)}^^^&{report.Laboratory.Oids.Orders}&ISO^{XdsCodes.OrderReference}";
+    /// <summary>
+    /// referenceIdList (CXi): the lab's request number as accession, then the prescription it fulfils as order — the two
+    /// ids of the CDA header (serviceEvent/id, inFulfillmentOf/order/id), in the layout of the ANS XDM example
+    /// (accession, then order).
+    /// </summary>
+    public static string[] ReferenceIds(LabReport report)
+    {
+        var accession = $"{E(report.Request.OrderNumber)}^^^&{report.Laboratory.Oids.Orders}&ISO^{XdsCodes.AccessionReference}";
+        return report.PrescriptionIdentifier is { } order
+            ? [accession, $"{E(order.Value)}^^^&{order.Authority}&ISO^{XdsCodes.OrderReference}"]
+            : [accession];
+    }
 
     /// <summary>An entryUUID derived from a document id (name-based, so that a replacement can point to the replaced entry).</summary>
     public static string EntryUuid(string documentId) => "urn:uuid:" + DerivedIds.Uuid("entry|" + documentId).ToString("D");

@@ -20,7 +20,7 @@ namespace SglReference.Hosting;
 ///   "pdf": { "renderer": "pdfsharp" | "pdfpig", "licence": "agpl" | "/path/to/licence-key", "fontFolder": "/usr/share/fonts/truetype/dejavu" },
 ///   "hl7": { "sendingApplication": "SGLREFERENCE", "sendingFacility": null, "receivingApplication": "PFI", "receivingFacility": "PFI",
 ///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null },
-///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "action", "replyTo": null },
+///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "urn:sglreference:xdm:action", "replyTo": null },
 ///   "laboratories": [ { ...the contract's laboratory object..., "versions": "single", "channels": { "hl7v2": false } } ],
 ///   "annuaire": { "baseUrl": "https://gateway.api.esante.gouv.fr/fhir/v1", "apiKeyVariable": "ESANTE_API_KEY", "mailboxType": "PER",
 ///                 "cacheMinutes": 1440, "timeoutSeconds": 10, "maxPages": 10 }

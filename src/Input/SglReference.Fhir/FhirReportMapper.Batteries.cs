@@ -212,6 +212,9 @@ internal sealed partial class FhirReportMapper
             Fail<string>($"{where}.code.text", ErrorCodes.Required, "the title printed for people (code.text) is required", $"{path}.title");
         }
 
+        // a battery's own validation time (a correction keeps the time of batteries it did not re-validate)
+        DateTimeOffset? validatedAt = top.Issued;
+        var nabm = top.Code?.Coding.FirstOrDefault(c => FhirUris.OidOf(c.System) == Domain.CodeSystems.Nabm);
         return new Battery(
             loinc,
             local,
@@ -220,7 +223,9 @@ internal sealed partial class FhirReportMapper
             new ValueList<Isolate>(isolates),
             Notes(top.Note, $"{path}.comments", $"{where}.note"),
             SpecimenId(top, specimenIds),
-            Performer(top, $"{path}.performedBy"));
+            Performer(top, $"{path}.performedBy"),
+            validatedAt,
+            nabm is null ? null : new CodedConcept(Domain.CodeSystems.Nabm, nabm.Code ?? string.Empty, nabm.Display ?? string.Empty));
     }
 
     /// <summary>The members of <paramref name="parent"/>, flattened in order: results, and isolates with their antibiograms.</summary>
@@ -306,7 +311,11 @@ internal sealed partial class FhirReportMapper
         var id = o.Identifier.FirstOrDefault(i => i.Value is not null)?.Value ?? $"ISO{_isolates}";
         CodedConcept? organism = null;
         var concept = (F.CodeableConcept)o.Value!;
-        var coding = concept.Coding.FirstOrDefault(c => c.System == FhirUris.Snomed) ?? concept.Coding.FirstOrDefault();
+        // The NCBI Taxonomy coding (as the CDA's translation carries it) is the taxon; the organism is the other coding.
+        static bool IsTaxon(F.Coding c) => FhirUris.OidOf(c.System) == Domain.CodeSystems.NcbiTaxonomy;
+        var taxonCoding = concept.Coding.FirstOrDefault(IsTaxon);
+        var taxon = taxonCoding is null ? null : new CodedConcept(Domain.CodeSystems.NcbiTaxonomy, taxonCoding.Code ?? string.Empty, taxonCoding.Display ?? concept.Text ?? string.Empty);
+        var coding = concept.Coding.FirstOrDefault(c => c.System == FhirUris.Snomed) ?? concept.Coding.FirstOrDefault(c => !IsTaxon(c));
         if (coding is null || FhirUris.OidOf(coding.System) is not { } system)
         {
             Fail<string>($"{where}.valueCodeableConcept", ErrorCodes.Required, "the organism is coded (SNOMED CT http://snomed.info/sct, or urn:oid:…)", $"{path}.organism");
@@ -354,7 +363,7 @@ internal sealed partial class FhirReportMapper
             }
         }
 
-        return new Isolate(id, organism ?? s_emptyCode, count, new ValueList<Susceptibility>(antibiogram), Notes(o.Note, $"{path}.comments", $"{where}.note"));
+        return new Isolate(id, organism ?? s_emptyCode, count, new ValueList<Susceptibility>(antibiogram), Notes(o.Note, $"{path}.comments", $"{where}.note"), taxon);
     }
 
     /// <summary>One antibiotic: its LOINC code, S/I/R (interpretation, or a coded value), the MIC (valueQuantity).</summary>

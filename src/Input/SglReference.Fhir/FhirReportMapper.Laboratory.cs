@@ -114,7 +114,14 @@ internal sealed partial class FhirReportMapper
     {
         var finess = o.Identifier.FirstOrDefault(i => i.System is FhirUris.Finess or FhirUris.FinessLegacy)?.Value ??
             o.Identifier.FirstOrDefault(i => i.System == FhirUris.Idnst && i.Value is { Length: 10 } v && v[0] == '1')?.Value?[1..];
-        return new Domain.Organization(o.Name ?? string.Empty, finess, o.Address.FirstOrDefault() is { } a ? Address(a) : null, Telecoms(o.Telecom, out _));
+        return new Domain.Organization(o.Name ?? string.Empty, finess, o.Address.FirstOrDefault() is { } a ? Address(a) : null, Telecoms(o.Telecom, out _), PracticeSettingOf(o));
+    }
+
+    /// <summary>The organization's TRE_A01 practice setting (Organization.type ETABLISSEMENT / AMBULATOIRE), when it gives one.</summary>
+    private static PracticeSetting? PracticeSettingOf(F.Organization o)
+    {
+        var codes = o.Type.SelectMany(t => t.Coding).Select(c => c.Code).ToList();
+        return codes.Contains("ETABLISSEMENT") ? PracticeSetting.Hospital : codes.Contains("AMBULATOIRE") ? PracticeSetting.Ambulatory : null;
     }
 
     private static Laboratory EmptyLab() => new(string.Empty, string.Empty, null, new Domain.Address(ValueList<string>.Empty, null, null),

@@ -18,20 +18,23 @@ internal sealed partial class FhirReportMapper
         var where = _index.LocationOf(r);
         Sources.Add("request", where);
         string? orderNumber;
-        string? prescriptionId;
+        F.Identifier? prescription;
         if (r.Requisition?.Value is { } requisition)
         {
             orderNumber = requisition;
-            prescriptionId = r.Identifier.FirstOrDefault(i => i.Value is not null)?.Value;
+            prescription = r.Identifier.FirstOrDefault(i => i.Value is not null);
         }
         else
         {
             var filler = r.Identifier.FirstOrDefault(i => i.Value is not null && i.Type?.Coding.Any(c => c.Code == "FILL") == true) ??
                 r.Identifier.FirstOrDefault(i => i.Value is not null && i.Type?.Coding.Any(c => c.Code == "PLAC") != true);
             orderNumber = filler?.Value;
-            prescriptionId = r.Identifier.FirstOrDefault(i => i.Value is not null && i.Type?.Coding.Any(c => c.Code == "PLAC") == true)?.Value;
+            prescription = r.Identifier.FirstOrDefault(i => i.Value is not null && i.Type?.Coding.Any(c => c.Code == "PLAC") == true);
             Sources.Add("request.orderNumber", $"{where}.identifier");
         }
+
+        var prescriptionId = prescription?.Value;
+        var prescriptionAuthority = FhirUris.OidOf(prescription?.System);
 
         if (orderNumber is null)
         {
@@ -80,7 +83,8 @@ internal sealed partial class FhirReportMapper
             prescriptionId,
             prescriptionDate,
             receivedAt,
-            r.Priority is F.RequestPriority.Urgent or F.RequestPriority.Asap or F.RequestPriority.Stat ? Urgency.Urgent : Urgency.Routine);
+            r.Priority is F.RequestPriority.Urgent or F.RequestPriority.Asap or F.RequestPriority.Stat ? Urgency.Urgent : Urgency.Routine,
+            prescriptionAuthority);
     }
 
     /// <summary>
@@ -132,7 +136,9 @@ internal sealed partial class FhirReportMapper
 
         var where = _index.LocationOf(e);
         Sources.Add("hospitalStay", where);
-        var identifier = e.Identifier.FirstOrDefault();
+        static bool Typed(F.Identifier i, string code) => i.Type?.Coding.Any(c => c.Code == code) == true;
+        var identifier = e.Identifier.FirstOrDefault(i => Typed(i, "VN")) ?? e.Identifier.FirstOrDefault(i => !Typed(i, "AN"));
+        var account = e.Identifier.FirstOrDefault(i => Typed(i, "AN"));
         if (identifier?.Value is null)
         {
             _sink.Add($"{where}.identifier", ErrorCodes.Required, "the visit number (identifier) is required");
@@ -164,7 +170,8 @@ internal sealed partial class FhirReportMapper
             unit,
             admitted,
             discharged,
-            facility is null ? null : Organization(facility));
+            facility is null ? null : Organization(facility),
+            account?.Value is null ? null : new LocalIdentifier(account.Value, FhirUris.OidOf(account.System) ?? account.System ?? string.Empty));
     }
 
     private DeliveryOptions Delivery(F.DiagnosticReport dr, string at)

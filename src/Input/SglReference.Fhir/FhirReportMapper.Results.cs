@@ -74,7 +74,7 @@ internal sealed partial class FhirReportMapper
             {
                 loinc ??= new CodedConcept(Domain.CodeSystems.Loinc, coding.Code ?? string.Empty, coding.Display ?? code.Text ?? string.Empty);
             }
-            else if (FhirUris.OidOf(coding.System) is { } oid)
+            else if (FhirUris.OidOf(coding.System) is { } oid && oid != Domain.CodeSystems.Nabm)
             {
                 local ??= new CodedConcept(oid, coding.Code ?? string.Empty, coding.Display ?? code.Text ?? string.Empty);
             }

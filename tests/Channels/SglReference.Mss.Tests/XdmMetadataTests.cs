@@ -102,11 +102,17 @@ public sealed partial class XdmMetadataTests
             Assert.Equal((practice.Attribute("code")!.Value, practice.Attribute("codeSystem")!.Value), Code(entry, XdsCodes.PracticeSettingCode));
             var events = document.Descendants(v3 + "serviceEvent").Select(e => e.Element(v3 + "code")!.Attribute("code")!.Value).ToList();
             Assert.Equal(events, Codes(entry, XdsCodes.EventCodeList).Select(c => c.Code));
+            // Confidentiality: N, then the masking flags of the plan's message to this group (volet mapping: the other
+            // occurrences come from the MetaDMPMSS OBX the PFI would receive).
             var confidentiality = Codes(entry, XdsCodes.ConfidentialityCode).Select(c => c.Code).ToList();
             Assert.Equal("N", confidentiality[0]);
-            Assert.Equal(report.Delivery.MaskedToProfessionals, confidentiality.Contains("MASQUE_PS"));
-            Assert.Equal(report.Delivery.InvisibleToPatient, confidentiality.Contains("INVISIBLE_PATIENT"));
-            Assert.Equal(report.Delivery.InvisibleToLegalRepresentatives, confidentiality.Contains("INVISIBLE_REPRESENTANTS_LEGAUX"));
+            var plan = Domain.Delivery.DeliveryPlanner.Plan(report);
+            var flags = archive.FileName.Contains("-to-patient", StringComparison.Ordinal)
+                ? plan.Messages.First(m => m.DestMssPatient)
+                : plan.Messages.First(m => m.DestMssPs);
+            Assert.Equal(flags.MasquePs, confidentiality.Contains("MASQUE_PS"));
+            Assert.Equal(flags.InvisiblePatient, confidentiality.Contains("INVISIBLE_PATIENT"));
+            Assert.Equal(flags.InvisibleRepLegaux, confidentiality.Contains("INVISIBLE_REPRESENTANTS_LEGAUX"));
 
             // Author and legal authenticator: the biologist's IDNPS (as in the CDA) and the lab's FINESS.
             var idnps = "8" + report.Biologist.Rpps;
@@ -118,7 +124,9 @@ public sealed partial class XdmMetadataTests
             Assert.Equal(SlotValues(author, "authorPerson"), SlotValues(AuthorOf(submissionSet), "authorPerson"));
             Assert.Equal([$"PID-5|{report.Patient.BirthName}^{report.Patient.FirstGivenName}^^^^^L", $"PID-7|{report.Patient.BirthDate:yyyyMMdd}", $"PID-8|{(report.Patient.Sex == Sex.Female ? "F" : "M")}"],
                 SlotValues(entry, "sourcePatientInfo"));
-            Assert.Equal($"{report.Request.OrderNumber}^^^&{report.Laboratory.Oids.Orders}&ISO^urn:ihe:iti:xds:2013:order", Assert.Single(SlotValues(entry, "urn:ihe:iti:xds:2013:referenceIdList")));
+            var references = SlotValues(entry, "urn:ihe:iti:xds:2013:referenceIdList");
+            Assert.Equal($"{report.Request.OrderNumber}^^^&{report.Laboratory.Oids.Orders}&ISO^urn:ihe:iti:xds:2013:accession", references[0]);
+            Assert.Equal(report.PrescriptionIdentifier is { } order ? [$"{order.Value}^^^&{order.Authority}&ISO^urn:ihe:iti:xds:2013:order"] : [], references.Skip(1));
             Assert.Equal(report.Laboratory.Oids.Documents, ExternalId(submissionSet, XdsCodes.SubmissionSetSourceId));
             Assert.Matches(@"^[0-2](\.(0|[1-9][0-9]*))+$", ExternalId(submissionSet, XdsCodes.SubmissionSetUniqueId));
             Assert.Matches("^[0-9]{14}$", Assert.Single(SlotValues(entry, "creationTime")));
@@ -162,7 +170,7 @@ public sealed partial class XdmMetadataTests
         var archive = RenderedMss.Archives(correction)[0];
         var metadata = RenderedMss.Metadata(archive.Content);
         var entry = Single(metadata, "ExtrinsicObject");
-        Assert.Equal(["C"], SlotValues(entry, "action"));
+        Assert.Equal(["C"], SlotValues(entry, XdsWriterOptions.DefaultActionSlot));
         var replaces = archive.Document!.Replaces!;
         var rplc = Assert.Single(metadata.Descendants(), e => e.Name.LocalName == "Association" && e.Attribute("associationType")!.Value == XdsCodes.Replace);
         Assert.Equal(entry.Attribute("id")!.Value, rplc.Attribute("sourceObject")!.Value);
@@ -173,8 +181,8 @@ public sealed partial class XdmMetadataTests
 
         var withdrawn = RenderedMss.Render(Repo.Load("biochemistry"), action: RenderAction.Withdraw, previous: RenderCache.Package("biochemistry").Issued);
         var deletion = Single(RenderedMss.Metadata(RenderedMss.Archives(withdrawn)[0].Content), "ExtrinsicObject");
-        Assert.Equal(["D"], SlotValues(deletion, "action"));
-        Assert.Empty(SlotValues(Single(RenderedMss.Metadata(original.Content), "ExtrinsicObject"), "action"));
+        Assert.Equal(["D"], SlotValues(deletion, XdsWriterOptions.DefaultActionSlot));
+        Assert.Empty(SlotValues(Single(RenderedMss.Metadata(original.Content), "ExtrinsicObject"), XdsWriterOptions.DefaultActionSlot));
     }
 
     [Fact]

@@ -52,6 +52,27 @@ public sealed class DeliveryPlannerTests
     }
 
     [Fact]
+    public void Without_a_qualified_ins_the_professionals_mail_takes_matrix_case_2_and_asks_no_patient_mail()
+    {
+        // regles-gestion-mssante (HL7 volet trans-cda-r2), the only row that mails professionals without the patient:
+        // MASQUE_PS N, INVISIBLE_PATIENT Y, INVISIBLE_REP_LEGAUX N, DESTMSSANTEPS Y, DESTMSSANTEPAT N (DESTDMP N or Y).
+        var plan = DeliveryPlanner.Plan(Repo.Load("unqualified-ins"));
+        var flags = Assert.Single(plan.Messages);
+        Assert.Equal((false, true, false, false, true, false), (flags.MasquePs, flags.InvisiblePatient, flags.InvisibleRepLegaux, flags.DestDmp, flags.DestMssPs, flags.DestMssPatient));
+        Assert.Null(MssRoutingMatrix.Check(flags));
+        Assert.Null(plan.Violation);
+        Assert.Contains(plan.Notes, n => n.Contains("routing matrix case 2", StringComparison.Ordinal));
+
+        // No professional either: nothing is mailed, and nothing asks for a patient mail.
+        var report = Repo.Load("unqualified-ins");
+        var alone = DeliveryPlanner.Plan(report with { Prescriber = null, AttendingPhysician = null });
+        Assert.False(Assert.Single(alone.Messages).MssExchange);
+
+        // Opting the patient out changes nothing without a mailbox: still case 2, no violation.
+        Assert.Null(DeliveryPlanner.Plan(report with { Delivery = report.Delivery with { SendToPatient = false } }).Violation);
+    }
+
+    [Fact]
     public void Announcement_consultation_hides_from_the_patient_and_mails_professionals_only()
     {
         var plan = DeliveryPlanner.Plan(Repo.Load("serology"));

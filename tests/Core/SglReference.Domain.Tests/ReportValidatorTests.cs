@@ -85,6 +85,34 @@ public class ReportValidatorTests
     }
 
     [Fact]
+    public void A_battery_is_validated_at_the_latest_when_the_report_is_and_after_its_specimen_arrived()
+    {
+        var report = Repo.Load("correction");
+        Assert.Empty(ReportValidator.Validate(report));
+        var battery = report.Chapters[0].Batteries[0];
+        var late = WithBattery(report, battery with { ValidatedAt = report.ValidatedAt.AddMinutes(1) });
+        Assert.Equal(("chapters[0].batteries[0].validatedAt", ErrorCodes.Chronology), (Single(late).Path, Single(late).Code));
+        var early = WithBattery(report, battery with { ValidatedAt = report.Specimens[0].ReceivedAt.AddMinutes(-1) });
+        Assert.Equal(("chapters[0].batteries[0].validatedAt", ErrorCodes.Chronology), (Single(early).Path, Single(early).Code));
+    }
+
+    [Fact]
+    public void The_prescription_id_cannot_be_the_lab_order_number_under_the_same_authority()
+    {
+        var report = Thyroid with { Request = Thyroid.Request with { PrescriptionId = Thyroid.Request.OrderNumber, PrescriptionIdAuthority = null } };
+        Assert.Equal(("request.prescriptionId", ErrorCodes.Consistency), (Single(report).Path, Single(report).Code));
+        var elsewhere = report with { Request = report.Request with { PrescriptionIdAuthority = "1.2.250.1.213.1.1.9.8" } };
+        Assert.Empty(ReportValidator.Validate(elsewhere));
+        var badOid = report with { Request = report.Request with { PrescriptionIdAuthority = "1.2.3.04" } };
+        Assert.Equal(("request.prescriptionIdAuthority", ErrorCodes.OidSyntax), (Single(badOid).Path, Single(badOid).Code));
+    }
+
+    private static LabReport WithBattery(LabReport report, Battery battery) => report with
+    {
+        Chapters = new ValueList<Chapter>(report.Chapters.Select((c, i) => i == 0 ? c with { Batteries = new ValueList<Battery>(c.Batteries.Select((b, j) => j == 0 ? battery : b)) } : c)),
+    };
+
+    [Fact]
     public void Xml_illegal_characters_are_refused_in_names()
     {
         var report = Thyroid with { Patient = Thyroid.Patient with { BirthName = "PAT\u0000TROIS" } };

@@ -193,7 +193,8 @@ public class CdaDocumentTests : IClassFixture<RenderedReports>
         Assert.Equal("8" + report.Prescriber!.Rpps, Cda.Attribute(document, "/c:ClinicalDocument/c:participant[@typeCode='REF']/c:associatedEntity/c:id/@extension"));
         Assert.Equal("20261118", Cda.Attribute(document, "/c:ClinicalDocument/c:participant[@typeCode='REF']/c:time/c:high/@value"));
         Assert.Equal("8" + report.AttendingPhysician!.Rpps, Cda.Attribute(document, "/c:ClinicalDocument/c:participant[@typeCode='INF']/c:associatedEntity/c:id/@extension"));
-        Assert.Equal(report.Request.OrderNumber, Cda.Attribute(document, "/c:ClinicalDocument/c:inFulfillmentOf/c:order/c:id/@extension"));
+        Assert.Equal(report.Request.PrescriptionId, Cda.Attribute(document, "/c:ClinicalDocument/c:inFulfillmentOf/c:order/c:id/@extension"));
+        Assert.Equal(report.Request.OrderNumber, Cda.Attribute(document, "/c:ClinicalDocument/c:documentationOf[1]/c:serviceEvent/c:id/@extension"));
         Assert.Equal("20261120160500+0100", Cda.Attribute(document, "/c:ClinicalDocument/c:effectiveTime/@value"));
         Assert.Equal("completed", Cda.Attribute(document, "/c:ClinicalDocument/c:documentationOf[1]/c:serviceEvent/lab:statusCode/@code"));
     }

@@ -69,12 +69,15 @@ public static class CrBioOruBuilder
             }
         }
 
-        if (f.DestMssPs && report.Delivery.MailBodyProfessional is { } proBody)
+        // The report's mail bodies announce the document; a deletion carries none, so that the PFI writes the default
+        // deletion body the volet requires ("A défaut, dans le cadre d'une suppression ... un corps de mail par défaut").
+        var withBodies = request.Action != DocumentAction.Delete;
+        if (withBodies && f.DestMssPs && report.Delivery.MailBodyProfessional is { } proBody)
         {
             segments.Add(MailBody(++setId, MetaDmpMssCodes.MailBodyProfessional, proBody));
         }
 
-        if (f.DestMssPatient && report.Delivery.MailBodyPatient is { } patientBody)
+        if (withBodies && f.DestMssPatient && report.Delivery.MailBodyPatient is { } patientBody)
         {
             segments.Add(MailBody(++setId, MetaDmpMssCodes.MailBodyPatient, patientBody));
         }
@@ -195,11 +198,35 @@ public static class CrBioOruBuilder
             .Set(7, Hl7Time.Date(p.BirthDate))
             .Set(8, p.Sex switch { Sex.Female => "F", Sex.Male => "M", _ => "U" })
             .Set(11, new Hl7Field(addresses))
-            .Set(18, new Hl7Field([Hl7DataTypes.Cx(report.Request.OrderNumber, Hl7DataTypes.Authority(null, report.Laboratory.Oids.Orders, "ISO"), "AN")]))
-            // PID-32: VALI with the INS repetition = qualified identity (ANS examples); PROV otherwise.
-            .Set(32, p.IdentityStatus is IdentityStatus.Qualified or IdentityStatus.Validated ? "VALI" : "PROV");
+            .Set(32, IdentityReliability(p.IdentityStatus));
+        if (AdministrativeFileNumber(report) is { } nda)
+        {
+            segment.Set(18, new Hl7Field([Hl7DataTypes.Cx(nda.Value, Hl7DataTypes.Authority(null, nda.Authority, "ISO"), "AN")]));
+        }
+
         return segment;
     }
+
+    /// <summary>
+    /// PID-18, the numéro de dossier administratif (PAM-FR 2.11 §6.6.9: the NDA the establishment bills the stay under;
+    /// volet trans-cda-r2: RE, "renseigné si connu"): for a hospital stay the hospital's NDA when the report gives it —
+    /// never the lab's request number, which is no NDA of the hospital —; without a stay, the lab's own file number.
+    /// </summary>
+    private static LocalIdentifier? AdministrativeFileNumber(LabReport report) => report.Stay is { } stay
+        ? stay.AccountNumber
+        : new LocalIdentifier(report.Request.OrderNumber, report.Laboratory.Oids.Orders);
+
+    /// <summary>
+    /// PID-32 per IHE PAM France 2.11.2: table 0445 (France) carries PROV (provisoire) and VALI (validé); "le matricule INS
+    /// est renseigné dans le message uniquement si l'identité du patient a été qualifiée ..., ce qui se traduit par PID.32
+    /// = VALI" (§6.6.1), and an identity brought back from qualifiée to récupérée is sent as "Provisoire" (§4.4.4). So:
+    /// qualified → VALI with the INS, validated → VALI without it, recovered and provisional → PROV.
+    /// </summary>
+    internal static string IdentityReliability(IdentityStatus status) => status switch
+    {
+        IdentityStatus.Qualified or IdentityStatus.Validated => "VALI",
+        _ => "PROV",
+    };
 
     private static Hl7Segment Pv1(LabReport report)
     {
@@ -252,7 +279,9 @@ public static class CrBioOruBuilder
             .Set(3, FillerOrder(report))
             .Set(4, Hl7DataTypes.Coded(DocumentTypeCode, DocumentTypeLabel, "LN"))
             .Set(22, Hl7Time.Instant(report.ValidatedAt))
-            .Set(25, "F");
+            // OBR-25, HL7 table 0123: A "Some, but not all, results available" for a partial report; F otherwise (the
+            // official replacement message keeps F: a correction says so in ORC-1 RO and OBX-11 C).
+            .Set(25, report.Status == ReportStatus.Partial ? "A" : "F");
         if (report.Request.PrescriptionId is { } placer)
         {
             segment.Set(2, Hl7Field.Of(placer));

@@ -6,30 +6,65 @@ namespace SglReference.Mss.Messages;
 
 /// <summary>
 /// The default bodies of CR-Bio mails, for professionals and for the patient, initial, replacement and deletion. A body
-/// the report gives replaces the default text; replacement and deletion always say so, whatever the body.
+/// the report gives replaces the default text of an initial sending or a replacement, and a replacement always says so;
+/// a deletion reads as a deletion only: the report's bodies announce the document, so they are left out.
 /// </summary>
 public static class MailBodies
 {
     private static readonly CultureInfo French = CultureInfo.InvariantCulture; // explicit formats only: no culture data needed (invariant globalization)
 
+    /// <summary>The label of the subject of a mail that withdraws the document (XDM/1.0/DDM+&lt;libellé&gt; ...).</summary>
+    public const string DeletionSubjectLabel = "Suppression du CR d'examens biologiques";
+
     /// <summary>The body of one message.</summary>
     public static string For(LabReport report, RecipientGroup group, DocumentAction action)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var p = report.Patient;
         var lab = report.Laboratory.Name;
         var validated = report.ValidatedAt.ToString("dd/MM/yyyy 'à' HH:mm", French);
-        var custom = group == RecipientGroup.Professionals ? report.Delivery.MailBodyProfessional : report.Delivery.MailBodyPatient;
         var lines = new List<string>();
-        var notice = action switch
+        if (action == DocumentAction.Delete)
         {
-            DocumentAction.Replace => "Ce compte rendu annule et remplace la version précédemment transmise, qui ne doit plus être utilisée.",
-            DocumentAction.Delete => "Le compte rendu joint est retiré par le laboratoire : il ne doit plus être utilisé et doit être supprimé du dossier.",
-            _ => null,
-        };
-        if (notice is not null)
+            Deletion(lines, report, group, validated);
+        }
+        else
         {
-            lines.Add(notice);
+            Announcement(lines, report, group, action, validated);
+        }
+
+        lines.Add(string.Empty);
+        lines.Add($"{lab} - message envoyé par la messagerie sécurisée de santé MSSanté.");
+        return string.Join("\r\n", lines) + "\r\n";
+    }
+
+    private static void Deletion(List<string> lines, LabReport report, RecipientGroup group, string validated)
+    {
+        var p = report.Patient;
+        var lab = report.Laboratory.Name;
+        lines.Add("Bonjour,");
+        lines.Add(string.Empty);
+        if (group == RecipientGroup.Professionals)
+        {
+            lines.Add($"Le laboratoire {lab} retire le compte rendu d'examens de biologie médicale de {p.DisplayFamilyName} {p.DisplayGivenName}, né(e) le {p.BirthDate.ToString("dd/MM/yyyy", French)}, validé le {validated} par {report.Biologist.DisplayName} : ce compte rendu ne doit plus être utilisé et doit être supprimé du dossier du patient.");
+            lines.Add(string.Empty);
+            lines.Add("Le document retiré est joint pour être identifié (archive IHE_XDM.zip, action « D »), avec sa version PDF.");
+        }
+        else
+        {
+            lines.Add($"Le laboratoire {lab} a retiré le compte rendu de vos examens de biologie médicale validé le {validated} : ce compte rendu ne doit plus être utilisé.");
+            lines.Add(string.Empty);
+            lines.Add($"Pour toute question, adressez-vous au laboratoire {lab}.");
+        }
+    }
+
+    private static void Announcement(List<string> lines, LabReport report, RecipientGroup group, DocumentAction action, string validated)
+    {
+        var p = report.Patient;
+        var lab = report.Laboratory.Name;
+        var custom = group == RecipientGroup.Professionals ? report.Delivery.MailBodyProfessional : report.Delivery.MailBodyPatient;
+        if (action == DocumentAction.Replace)
+        {
+            lines.Add("Ce compte rendu annule et remplace la version précédemment transmise, qui ne doit plus être utilisée.");
             lines.Add(string.Empty);
         }
 
@@ -53,9 +88,5 @@ public static class MailBodies
             lines.Add(string.Empty);
             lines.Add("Pour toute question sur ces résultats, adressez-vous au médecin qui vous a prescrit ces examens.");
         }
-
-        lines.Add(string.Empty);
-        lines.Add($"{lab} - message envoyé par la messagerie sécurisée de santé MSSanté.");
-        return string.Join("\r\n", lines) + "\r\n";
     }
 }

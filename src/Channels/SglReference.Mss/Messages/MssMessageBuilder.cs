@@ -54,7 +54,8 @@ public static class MssMessageBuilder
         }
 
         var p = report.Patient;
-        message.Subject = $"{MssHeaders.SubjectPrefix}{SubjectLabel} {p.BirthName} {p.FirstGivenName} {p.BirthDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+        var label = request.Action == DocumentAction.Delete ? MailBodies.DeletionSubjectLabel : SubjectLabel;
+        message.Subject = $"{MssHeaders.SubjectPrefix}{label} {p.BirthName} {p.FirstGivenName} {p.BirthDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
         message.Date = request.CreatedAt;
         message.MessageId = $"{Hash(seed, 20)}@{domain}";
         message.Headers.Add(MssHeaders.CodeCda, "11502-2");

@@ -14,6 +14,10 @@ namespace SglReference.Domain.Delivery;
 /// in connexion secrète (matrix case 3). The mailbox INS@patient.mssante.fr exists only for a qualified INS.</item>
 /// <item>A visible document mailed to professionals is mailed to the patient too (matrix cases 1 and 2): opting the
 /// patient out of a visible document is a <see cref="DeliveryPlan.Violation"/>.</item>
+/// <item>Without a qualified INS the patient has no mailbox (INS@patient.mssante.fr), so no message asks for a patient
+/// mail it gives no address for: DESTMSSANTEPAT is N, and a mail to professionals takes the only matrix row without a
+/// patient mail, case 2 (INVISIBLE_PATIENT Y) — with DESTDMP N, since nothing without a qualified INS reaches the DMP,
+/// that flag hides nothing anywhere; it only tells the PFI not to mail the patient.</item>
 /// </list>
 /// </summary>
 public static class DeliveryPlanner
@@ -71,7 +75,8 @@ public static class DeliveryPlanner
             notes.Add("MSSanté professionals: not mailed, the document is hidden from the legal representatives (routing matrix cases 1 and 2)");
         }
 
-        var mailPatient = d.SendToPatient && !d.InvisibleToPatient && (mailProfessionals || !d.SecretConnection);
+        var patientMailable = d.SendToPatient && !d.InvisibleToPatient && (mailProfessionals || !d.SecretConnection);
+        var mailPatient = patientMailable && ins is not null;
         if (!d.SendToPatient)
         {
             notes.Add("MSSanté patient: not mailed, the report opts out");
@@ -80,17 +85,22 @@ public static class DeliveryPlanner
         {
             notes.Add("MSSanté patient: not mailed, the document is hidden from the patient until the announcement consultation");
         }
-        else if (!mailPatient)
+        else if (!patientMailable)
         {
             notes.Add("MSSanté patient: not mailed, connexion secrète forbids a patient-only mail (routing matrix case 3)");
         }
         else if (ins is null)
         {
-            notes.Add("MSSanté patient: requested, but without a qualified INS the patient has no MSSanté mailbox");
+            notes.Add(mailProfessionals
+                ? "MSSanté patient: not mailed, without a qualified INS the patient has no MSSanté mailbox; the professionals' mail takes routing matrix case 2 (INVISIBLE_PATIENT Y, DESTMSSANTEPAT N)"
+                : "MSSanté patient: not mailed, without a qualified INS the patient has no MSSanté mailbox");
         }
 
+        // Routing matrix case 2 is the only row that mails professionals without the patient: without a qualified INS
+        // (no patient mailbox, no DMP) a mail to professionals takes it, whatever the patient could otherwise read.
+        var invisiblePatient = d.InvisibleToPatient || (ins is null && mailProfessionals);
         var flags = new MetaDmpMssFlags(
-            d.MaskedToProfessionals, d.InvisibleToPatient, d.InvisibleToLegalRepresentatives, d.SecretConnection, false,
+            d.MaskedToProfessionals, invisiblePatient, d.InvisibleToLegalRepresentatives, d.SecretConnection, false,
             toDmp, mailProfessionals, mailPatient, d.ReceptionAcknowledgement, d.ReadAcknowledgement);
         var messages = new List<MetaDmpMssFlags>();
         if (mailPatient && !mailProfessionals && toDmp)
@@ -105,7 +115,7 @@ public static class DeliveryPlanner
         }
 
         var violation = messages.Select(MssRoutingMatrix.Check).FirstOrDefault(v => v is not null);
-        var patient = mailPatient && ins is not null ? new MssRecipient(MssanteAddress.ForPatient(ins), RecipientKind.Patient, null) : null;
+        var patient = mailPatient ? new MssRecipient(MssanteAddress.ForPatient(ins!), RecipientKind.Patient, null) : null;
         return new DeliveryPlan(messages, mailProfessionals ? professionals : [], patient, d.PatientMayNotReply && patient is not null, violation, notes, professionalVersion, patientVersion);
     }
 }

@@ -34,10 +34,13 @@ public static class ReportValidator
 
         private readonly HashSet<string> _specimenIds = new(StringComparer.Ordinal);
 
+        private LabReport? _report;
+
         public List<ValidationError> Errors { get; } = [];
 
         public void Report(LabReport r)
         {
+            _report = r;
             Identifier("reportId", r.ReportId);
             if (r.Revision < 1)
             {
@@ -80,7 +83,7 @@ public static class ReportValidator
                 }
             }
 
-            Request("request", r.Request, r.ValidatedAt);
+            Request("request", r.Request, r.ValidatedAt, r.Laboratory.Oids.Orders);
             for (var i = 0; i < r.Specimens.Count; i++)
             {
                 Specimen($"specimens[{i}]", r.Specimens[i], r.ValidatedAt);
@@ -299,12 +302,30 @@ public static class ReportValidator
             Telecoms($"{path}.telecoms", o.Telecoms);
         }
 
-        private void Request(string path, LabRequest r, DateTimeOffset validatedAt)
+        private void Request(string path, LabRequest r, DateTimeOffset validatedAt, string ordersOid)
         {
             Identifier($"{path}.orderNumber", r.OrderNumber);
             if (r.PrescriptionId is { } pid)
             {
                 Text($"{path}.prescriptionId", pid, TextRules.IdentifierMaxLength, multiline: false);
+                if (r.PrescriptionIdAuthority is null && string.Equals(pid, r.OrderNumber, StringComparison.Ordinal))
+                {
+                    Add($"{path}.prescriptionId", ErrorCodes.Consistency,
+                        "equals the order number under the same authority (the lab's order arc): the prescription and the lab's request are two identifiers; give prescriptionIdAuthority");
+                }
+            }
+
+            if (r.PrescriptionIdAuthority is { } authority)
+            {
+                Rule($"{path}.prescriptionIdAuthority", Oid.Check(authority));
+                if (r.PrescriptionId is null)
+                {
+                    Add($"{path}.prescriptionIdAuthority", ErrorCodes.Consistency, "names the authority of a prescription id the request does not give");
+                }
+                else if (string.Equals(authority, ordersOid, StringComparison.Ordinal) && string.Equals(r.PrescriptionId, r.OrderNumber, StringComparison.Ordinal))
+                {
+                    Add($"{path}.prescriptionId", ErrorCodes.Consistency, "equals the order number under the same authority: the prescription and the lab's request are two identifiers");
+                }
             }
 
             if (r.PrescriptionDate is { } pd && Known(r.ReceivedAt) && pd > DateOnly.FromDateTime(r.ReceivedAt.DateTime))
@@ -379,6 +400,24 @@ public static class ReportValidator
             }
 
             SpecimenReference($"{path}.specimenId", b.SpecimenId);
+            if (b.Nabm is { } nabm)
+            {
+                Coded($"{path}.nabm", nabm);
+            }
+
+            if (b.ValidatedAt is { } validated && _report is { } report)
+            {
+                if (Known(validated, report.ValidatedAt) && validated > report.ValidatedAt)
+                {
+                    Add($"{path}.validatedAt", ErrorCodes.Chronology, "a battery is validated at the latest when the report is (validatedAt)");
+                }
+
+                if (report.FindSpecimen(b.SpecimenId) is { } specimen && Known(validated, specimen.ReceivedAt) && validated < specimen.ReceivedAt)
+                {
+                    Add($"{path}.validatedAt", ErrorCodes.Chronology, "validation is before the reception of its specimen");
+                }
+            }
+
             for (var i = 0; i < b.Observations.Count; i++)
             {
                 Observation($"{path}.observations[{i}]", b.Observations[i]);
@@ -459,6 +498,11 @@ public static class ReportValidator
             }
 
             Coded($"{path}.organism", iso.Organism);
+            if (iso.Taxon is { } taxon)
+            {
+                Coded($"{path}.taxon", taxon);
+            }
+
             if (iso.Count is { } count)
             {
                 Observation($"{path}.count", count);
@@ -566,6 +610,12 @@ public static class ReportValidator
         {
             Identifier($"{path}.visitNumber.value", s.VisitNumber.Value);
             Rule($"{path}.visitNumber.authority", Oid.Check(s.VisitNumber.Authority));
+            if (s.AccountNumber is { } account)
+            {
+                Identifier($"{path}.accountNumber.value", account.Value);
+                Rule($"{path}.accountNumber.authority", Oid.Check(account.Authority));
+            }
+
             if (s.Unit is { } unit)
             {
                 Text($"{path}.unit.code", unit.Code, TextRules.IdentifierMaxLength, multiline: false);

@@ -56,6 +56,57 @@ public static class SettingRules
         }
     }
 
+    /// <summary>
+    /// A URN (RFC 8141): "urn:", a namespace identifier of 2 to 32 letters, digits or hyphens (starting with a letter or
+    /// digit), ":", then a namespace-specific string of URI path characters; at most 256 characters.
+    /// </summary>
+    public static void Urn(string setting, string? value)
+    {
+        if (value is null || value.Length > 256 || !IsUrn(value))
+        {
+            throw new InvalidSettingException(setting, "must be a URN such as urn:example:xdm:action (RFC 8141: urn:<namespace>:<name>)" + (value is null ? string.Empty : $", found \"{Printable(value)}\""));
+        }
+    }
+
+    private static bool IsUrn(string value)
+    {
+        if (!value.StartsWith("urn:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var rest = value.AsSpan(4);
+        var colon = rest.IndexOf(':');
+        if (colon is < 2 or > 32 || colon == rest.Length - 1)
+        {
+            return false;
+        }
+
+        var nid = rest[..colon];
+        if (!char.IsAsciiLetterOrDigit(nid[0]) || nid[^1] == '-')
+        {
+            return false;
+        }
+
+        foreach (var c in nid)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        foreach (var c in rest[(colon + 1)..])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && "-._~!$&'()*+,;=:@/%".IndexOf(c, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A positive duration no longer than <paramref name="max"/>.</summary>
     public static void Duration(string setting, TimeSpan value, TimeSpan max, bool allowZero = false)
     {

@@ -34,14 +34,16 @@ internal static class JsonReportMapper
             Practitioner(o.Object("prescriber", false, PractitionerFields)),
             Practitioner(o.Object("attendingPhysician", false, PractitionerFields)),
             List(o.Array("copiesTo"), sink, Correspondent),
-            Request(o.Object("request", true, "orderNumber", "prescriptionId", "prescriptionDate", "receivedAt", "urgency")),
+            Request(o.Object("request", true, "orderNumber", "prescriptionId", "prescriptionIdAuthority", "prescriptionDate", "receivedAt", "urgency")),
             List(o.Array("specimens"), sink, Specimen),
             List(o.Array("chapters", required: true), sink, Chapter),
             Comments(o.Array("comments"), sink),
-            Stay(o.Object("hospitalStay", false, "visitNumber", "kind", "unit", "admittedAt", "dischargedAt", "facility")),
+            Stay(o.Object("hospitalStay", false, "visitNumber", "accountNumber", "kind", "unit", "admittedAt", "dischargedAt", "facility")),
             Delivery(o.Object("delivery", false, "blockDmp", "invisibleToPatient", "invisibleToLegalRepresentatives", "maskedToProfessionals", "secretConnection", "sendToPatient", "patientMayNotReply", "receptionAcknowledgement", "readAcknowledgement", "mailBodyProfessional", "mailBodyPatient")),
             o.String("correctionReason"));
     }
+
+    private static readonly string[] OrganizationFields = ["name", "finess", "address", "telecoms", "practiceSetting"];
 
     private static readonly string[] PractitionerFields =
         ["rpps", "familyName", "givenName", "title", "profession", "mssanteAddress", "address", "telecoms", "organization"];
@@ -142,7 +144,7 @@ internal static class JsonReportMapper
             o.String("mssanteAddress"),
             Address(o.Object("address", false, "lines", "postalCode", "city", "country")),
             Telecoms(o.Array("telecoms"), o.Sink),
-            Organization(o.Object("organization", false, "name", "finess", "address", "telecoms")));
+            Organization(o.Object("organization", false, OrganizationFields)));
     }
 
     private static Correspondent Correspondent(JsonElement element, string path, ErrorSink sink)
@@ -163,8 +165,12 @@ internal static class JsonReportMapper
             o.RequiredString("name"),
             o.String("finess"),
             Address(o.Object("address", false, "lines", "postalCode", "city", "country")),
-            Telecoms(o.Array("telecoms"), o.Sink));
+            Telecoms(o.Array("telecoms"), o.Sink),
+            PracticeSettingOf(o));
     }
+
+    private static PracticeSetting? PracticeSettingOf(JsonObject o) =>
+        o.Enum<PracticeSetting>("practiceSetting", false, ("ambulatory", PracticeSetting.Ambulatory), ("hospital", PracticeSetting.Hospital));
 
     private static Patient Patient(JsonObject? o)
     {
@@ -210,7 +216,8 @@ internal static class JsonReportMapper
             o.String("prescriptionId"),
             o.Date("prescriptionDate"),
             o.DateTime("receivedAt", required: true) ?? default,
-            o.Enum("urgency", false, ("routine", Urgency.Routine), ("urgent", Urgency.Urgent)) ?? Urgency.Routine);
+            o.Enum("urgency", false, ("routine", Urgency.Routine), ("urgent", Urgency.Urgent)) ?? Urgency.Routine,
+            o.String("prescriptionIdAuthority"));
     }
 
     private static Specimen Specimen(JsonElement element, string path, ErrorSink sink)
@@ -246,7 +253,7 @@ internal static class JsonReportMapper
 
     private static Battery Battery(JsonElement element, string path, ErrorSink sink)
     {
-        var o = JsonObject.Open(element, path, sink, "code", "localCode", "title", "observations", "isolates", "comments", "specimenId", "performedBy");
+        var o = JsonObject.Open(element, path, sink, "code", "localCode", "nabm", "title", "observations", "isolates", "comments", "specimenId", "performedBy", "validatedAt");
         if (o is null)
         {
             return new Battery(null, null, string.Empty, ValueList<Observation>.Empty, ValueList<Isolate>.Empty, ValueList<Comment>.Empty, null, null);
@@ -260,7 +267,9 @@ internal static class JsonReportMapper
             List(o.Array("isolates"), sink, Isolate),
             Comments(o.Array("comments"), sink),
             o.String("specimenId"),
-            Performer(o.Object("performedBy", false, "organization", "responsible")));
+            Performer(o.Object("performedBy", false, "organization", "responsible")),
+            o.DateTime("validatedAt"),
+            Coded(o.Object("nabm", false, "system", "code", "display"), CodeSystems.Nabm));
     }
 
     private static Observation Observation(JsonElement element, string path, ErrorSink sink) =>
@@ -373,7 +382,7 @@ internal static class JsonReportMapper
 
     private static Isolate Isolate(JsonElement element, string path, ErrorSink sink)
     {
-        var o = JsonObject.Open(element, path, sink, "id", "organism", "count", "antibiogram", "comments");
+        var o = JsonObject.Open(element, path, sink, "id", "organism", "taxon", "count", "antibiogram", "comments");
         if (o is null)
         {
             return new Isolate(string.Empty, s_placeholderCode, null, ValueList<Susceptibility>.Empty, ValueList<Comment>.Empty);
@@ -385,7 +394,8 @@ internal static class JsonReportMapper
             Coded(o.Object("organism", true, "system", "code", "display"), CodeSystems.Snomed) ?? s_placeholderCode,
             count is null ? null : Observation(count),
             List(o.Array("antibiogram"), sink, Susceptibility),
-            Comments(o.Array("comments"), sink));
+            Comments(o.Array("comments"), sink),
+            Coded(o.Object("taxon", false, "system", "code", "display"), CodeSystems.NcbiTaxonomy));
     }
 
     private static Susceptibility Susceptibility(JsonElement element, string path, ErrorSink sink)
@@ -411,7 +421,7 @@ internal static class JsonReportMapper
         }
 
         return new PerformingLaboratory(
-            Organization(o.Object("organization", true, "name", "finess", "address", "telecoms")) ?? new Organization(string.Empty, null, null, ValueList<Telecom>.Empty),
+            Organization(o.Object("organization", true, OrganizationFields)) ?? new Organization(string.Empty, null, null, ValueList<Telecom>.Empty),
             Practitioner(o.Object("responsible", false, PractitionerFields)));
     }
 
@@ -423,6 +433,7 @@ internal static class JsonReportMapper
         }
 
         var visit = o.Object("visitNumber", true, "value", "authority");
+        var account = o.Object("accountNumber", false, "value", "authority");
         var unit = o.Object("unit", false, "code", "name");
         return new HospitalStay(
             visit is null ? new LocalIdentifier(string.Empty, string.Empty) : new LocalIdentifier(visit.RequiredString("value"), visit.RequiredString("authority")),
@@ -430,7 +441,8 @@ internal static class JsonReportMapper
             unit is null ? null : new CareUnit(unit.RequiredString("code"), unit.RequiredString("name")),
             o.DateTime("admittedAt", required: true) ?? default,
             o.DateTime("dischargedAt"),
-            Organization(o.Object("facility", false, "name", "finess", "address", "telecoms")));
+            Organization(o.Object("facility", false, OrganizationFields)),
+            account is null ? null : new LocalIdentifier(account.RequiredString("value"), account.RequiredString("authority")));
     }
 
     private static DeliveryOptions Delivery(JsonObject? o)
