@@ -1,3 +1,4 @@
+using SglReference.Pdf.Archival;
 using SglReference.Pdf.Fonts;
 using SglReference.Pdf.Layout;
 using UglyToad.PdfPig.Core;
@@ -7,7 +8,8 @@ namespace SglReference.Pdf.PdfPig;
 
 /// <summary>
 /// Draws the layout with PdfPig's document builder (Apache-2.0): PDF/A-1b (<c>PdfAStandard.A1B</c>: XMP with
-/// pdfaid, sRGB output intent), the TrueType fonts embedded.
+/// pdfaid, sRGB output intent), the TrueType fonts embedded as PdfPig subsets them, then finished by
+/// <see cref="PdfA1Finisher"/> (font tables a PDF does not use dropped, streams compressed afresh).
 /// </summary>
 public sealed class PdfPigRenderer : IPdfRenderer
 {
@@ -79,6 +81,6 @@ public sealed class PdfPigRenderer : IPdfRenderer
 
         var pdf = builder.Build();
         ReproducibleOutput.Apply(pdf, ReproducibleOutput.Seed(layout));
-        return pdf;
+        return PdfA1Finisher.Finish(pdf);
     }
 }
