@@ -18,7 +18,8 @@ namespace SglReference.Pdf.PdfSharp;
 public sealed class PdfSharpRenderer : IPdfRenderer
 {
     private static readonly XStringFormat s_baseline = new() { Alignment = XStringAlignment.Near, LineAlignment = XLineAlignment.BaseLine };
-    private readonly string _family;
+    private readonly Lazy<XGlyphTypeface> _regular;
+    private readonly Lazy<XGlyphTypeface> _bold;
 
     /// <summary>Installs the licence (PDFsharp refuses to run without one) and registers the fonts.</summary>
     public PdfSharpRenderer(PdfSharpLicence licence, FontSet fonts)
@@ -56,7 +57,28 @@ public sealed class PdfSharpRenderer : IPdfRenderer
         }
 
         ProbeLicence(licence);
-        _family = FontResolver.Register(fonts);
+        _regular = new(() => Typeface(fonts, FontFace.Regular));
+        _bold = new(() => Typeface(fonts, FontFace.Bold));
+    }
+
+    /// <summary>
+    /// The face PDFsharp draws with, made from the font bytes themselves (<see cref="XFontSource"/>), so that no
+    /// PDFsharp font resolver is involved: the process-wide <c>GlobalFontSettings.FontResolver</c> and
+    /// <c>FallbackFontResolver</c> stay the host application's, in whatever order it installs them — before SglReference's
+    /// first render, PDFsharp refusing any resolver change once a font was used. Made at the first render, not here,
+    /// so that creating the renderer leaves the host free to install its resolvers.
+    /// </summary>
+    private static XGlyphTypeface Typeface(FontSet fonts, FontFace face)
+    {
+        try
+        {
+            return new XGlyphTypeface(XFontSource.GetOrCreateFrom(fonts.Bytes(face).ToArray()));
+        }
+        catch (ArgumentException ex)
+        {
+            // PDFsharp caches font sources by name: a host that registered another file under the same font name.
+            throw new InvalidOperationException($"PDFsharp already holds another font named like {(face == FontFace.Bold ? FontSet.BoldFile : FontSet.RegularFile)} in {fonts.Folder} (registered by the host application's font resolver): give SglReference the same font files", ex);
+        }
     }
 
     /// <summary>
@@ -228,8 +250,7 @@ public sealed class PdfSharpRenderer : IPdfRenderer
             case TextItem text:
                 if (!fonts.TryGetValue((text.Face, text.Size), out var font))
                 {
-                    font = new XFont(_family, text.Size, text.Face == FontFace.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-                    FontResolver.EnsureServed(_family, text.Face == FontFace.Bold);
+                    font = new XFont(text.Face == FontFace.Bold ? _bold.Value : _regular.Value, text.Size, new XPdfFontOptions(PdfFontEncoding.Unicode));
                     fonts[(text.Face, text.Size)] = font;
                 }
 

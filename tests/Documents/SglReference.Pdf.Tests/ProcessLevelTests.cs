@@ -23,25 +23,26 @@ public partial class ProcessLevelTests
     }
 
     [Fact]
-    public void A_host_resolver_installed_and_used_first_keeps_its_fonts_and_ours_resolve_as_fallback()
+    public void A_host_resolver_installed_and_used_first_keeps_its_fonts_and_ours_render_too()
     {
+        // Issue 9: "another PDFsharp font resolver is installed" was thrown here; SglReference now installs none.
         using var temp = Repo.TempDirectory();
         var run = Scenario("vendor-first", temp.Path);
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Contains("primary=VendorResolver fallback=FontResolver", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("primary=VendorResolver fallback=none", run.StandardOutput, StringComparison.Ordinal);
         AssertVendorPdf(temp.File("vendor-before.pdf"));
         AssertVendorPdf(temp.File("vendor-after.pdf"));
         AssertOurPdf(temp.File("thyroid.pdf"));
     }
 
     [Fact]
-    public void A_catch_all_host_resolver_is_chained_behind_ours()
+    public void A_catch_all_host_resolver_does_not_capture_our_fonts()
     {
-        // A resolver answering every family (like PDFsharp's failsafe sample) would hand SglReference its own face.
+        // A resolver answering every family (like PDFsharp's failsafe sample) would hand a name-resolved font its own face.
         using var temp = Repo.TempDirectory();
         var run = Scenario("vendor-catch-all-first", temp.Path);
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Contains("primary=ChainedFontResolver fallback=none", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("primary=VendorResolver fallback=none", run.StandardOutput, StringComparison.Ordinal);
         AssertVendorPdf(temp.File("vendor-after.pdf"));
         AssertOurPdf(temp.File("thyroid.pdf"));
     }
@@ -52,7 +53,7 @@ public partial class ProcessLevelTests
         using var temp = Repo.TempDirectory();
         var run = Scenario("ours-first", temp.Path);
         Assert.True(run.ExitCode == 0, run.All);
-        Assert.Contains("primary=VendorResolver fallback=FontResolver", run.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("primary=VendorResolver fallback=none", run.StandardOutput, StringComparison.Ordinal);
         AssertVendorPdf(temp.File("vendor-after.pdf"));
         AssertOurPdf(temp.File("thyroid.pdf"));
     }
@@ -60,8 +61,8 @@ public partial class ProcessLevelTests
     [Fact]
     public void PDFsharp_refuses_any_resolver_installed_after_a_first_render()
     {
-        // The one order PDFsharp 6.5 makes impossible (GlobalFontSettings: "must be called ... before any font operation"):
-        // the host must install its resolver before SglReference's first render.
+        // The one order PDFsharp 6.5 makes impossible, whoever drew first (GlobalFontSettings: "must be called only once
+        // and before any font operation"): the host installs its resolver before SglReference's first render.
         using var temp = Repo.TempDirectory();
         var run = Scenario("ours-used-then-vendor", temp.Path);
         Assert.Equal(3, run.ExitCode);

@@ -191,9 +191,12 @@ internal sealed class TrueTypeSubset
         {
             var lengthAt = 10 + (contours * 2);
             var instructions = BinaryPrimitives.ReadUInt16BigEndian(glyph[lengthAt..]);
-            var simple = new byte[glyph.Length - instructions];
+            var outline = glyph[(lengthAt + 2 + instructions)..];
+            var points = contours == 0 ? 0 : BinaryPrimitives.ReadUInt16BigEndian(glyph[(lengthAt - 2)..]) + 1;
+            outline = outline[..OutlineLength(outline, points)]; // without the producer's padding
+            var simple = new byte[lengthAt + 2 + outline.Length];
             glyph[..lengthAt].CopyTo(simple);
-            glyph[(lengthAt + 2 + instructions)..].CopyTo(simple.AsSpan(lengthAt + 2)); // the length itself becomes 0
+            outline.CopyTo(simple.AsSpan(lengthAt + 2)); // the instruction length between them stays 0
             return simple;
         }
 
@@ -210,6 +213,30 @@ internal sealed class TrueTypeSubset
         var composite = glyph[..at].ToArray();
         BinaryPrimitives.WriteUInt16BigEndian(composite.AsSpan(flagsAt), (ushort)(flags & ~HaveInstructions));
         return composite;
+    }
+
+    /// <summary>The bytes of a simple glyph's flags and coordinates for <paramref name="points"/> points.</summary>
+    private static int OutlineLength(ReadOnlySpan<byte> outline, int points)
+    {
+        const int XShort = 0x02, YShort = 0x04, Repeat = 0x08, XSame = 0x10, YSame = 0x20;
+        var at = 0;
+        var coordinates = 0;
+        for (var point = 0; point < points;)
+        {
+            var flag = outline[at++];
+            var count = 1;
+            if ((flag & Repeat) != 0)
+            {
+                count += outline[at++];
+            }
+
+            var x = (flag & XShort) != 0 ? 1 : (flag & XSame) != 0 ? 0 : 2;
+            var y = (flag & YShort) != 0 ? 1 : (flag & YSame) != 0 ? 0 : 2;
+            coordinates += count * (x + y);
+            point += count;
+        }
+
+        return at + coordinates;
     }
 
     private static void RenumberComponents(Span<byte> glyph, int[] newGlyph)
