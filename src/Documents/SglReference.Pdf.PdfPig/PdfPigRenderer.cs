@@ -34,7 +34,10 @@ public sealed class PdfPigRenderer : IPdfRenderer
     public string LicenceNotice => "PDF renderer: PdfPig 0.1 under the Apache-2.0 licence";
 
     /// <inheritdoc />
-    public byte[] Render(ReportLayout layout)
+    public byte[] Render(ReportLayout layout) => PdfA1Finisher.Finish(Draw(layout));
+
+    /// <summary>The file PdfPig writes for <paramref name="layout"/>, its random values made reproducible, before the finish.</summary>
+    internal byte[] Draw(ReportLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         using var builder = new PdfDocumentBuilder { ArchiveStandard = PdfAStandard.A1B };
@@ -81,6 +84,6 @@ public sealed class PdfPigRenderer : IPdfRenderer
 
         var pdf = builder.Build();
         ReproducibleOutput.Apply(pdf, ReproducibleOutput.Seed(layout));
-        return PdfA1Finisher.Finish(pdf);
+        return pdf;
     }
 }

@@ -16,6 +16,7 @@ namespace SglReference.Pdf.Tests;
 /// qpdf reads the objects and decodes the streams, fontTools (ttx) reads the embedded font programs, pdftoppm draws
 /// the pages. Clauses are ISO 19005-1:2005 unless said otherwise.
 /// </summary>
+[Trait("Needs", "poppler")]
 public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
 {
     private readonly RenderedPdfs _pdfs;

@@ -8,6 +8,7 @@ namespace SglReference.Pdf.Tests;
 /// What is process-wide — PDFsharp's font resolvers, the JIT mode — tested in fresh processes running
 /// <see cref="ProcessScenarios"/>, their PDFs read back with pdffonts, pdftotext and qpdf.
 /// </summary>
+[Trait("Needs", "poppler")]
 public partial class ProcessLevelTests
 {
     [Fact]
