@@ -16,5 +16,7 @@ public sealed class BenchmarkConfig : ManualConfig
         AddColumn(StatisticColumn.Median, StatisticColumn.P95);
         AddExporter(MarkdownExporter.GitHub);
         WithOptions(ConfigOptions.JoinSummary);
+        // BenchmarkDotNet builds its own host project; on a shared 2-core machine that exceeds its 2-minute default.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
     }
 }

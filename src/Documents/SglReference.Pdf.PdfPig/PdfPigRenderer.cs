@@ -1,3 +1,4 @@
+using SglReference.Pdf.Archival;
 using SglReference.Pdf.Fonts;
 using SglReference.Pdf.Layout;
 using UglyToad.PdfPig.Core;
@@ -7,7 +8,8 @@ namespace SglReference.Pdf.PdfPig;
 
 /// <summary>
 /// Draws the layout with PdfPig's document builder (Apache-2.0): PDF/A-1b (<c>PdfAStandard.A1B</c>: XMP with
-/// pdfaid, sRGB output intent), the TrueType fonts embedded.
+/// pdfaid, sRGB output intent), the TrueType fonts embedded as PdfPig subsets them, then finished by
+/// <see cref="PdfA1Finisher"/> (font tables a PDF does not use dropped, streams compressed afresh).
 /// </summary>
 public sealed class PdfPigRenderer : IPdfRenderer
 {
@@ -32,7 +34,10 @@ public sealed class PdfPigRenderer : IPdfRenderer
     public string LicenceNotice => "PDF renderer: PdfPig 0.1 under the Apache-2.0 licence";
 
     /// <inheritdoc />
-    public byte[] Render(ReportLayout layout)
+    public byte[] Render(ReportLayout layout) => PdfA1Finisher.Finish(Draw(layout));
+
+    /// <summary>The file PdfPig writes for <paramref name="layout"/>, its random values made reproducible, before the finish.</summary>
+    internal byte[] Draw(ReportLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         using var builder = new PdfDocumentBuilder { ArchiveStandard = PdfAStandard.A1B };

@@ -2,6 +2,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
+using SglReference.Pdf.Archival;
 using SglReference.Pdf.Fonts;
 using SglReference.Pdf.Layout;
 
@@ -10,13 +11,15 @@ namespace SglReference.Pdf.PdfSharp;
 /// <summary>
 /// Draws the layout with PDFsharp 6.5: PDF/A-1a (<c>SetPdfA</c>) with the tagged structure PDF/A-1a needs
 /// (headings, paragraphs, table rows and cells; page furniture as artifacts), fonts embedded as subsets, document
-/// language fr-FR. Streams are written uncompressed: PDFsharp 6.5 leaves its Flate streams unterminated, which
-/// qpdf reports, and an archival file must check clean.
+/// language fr-FR. PDFsharp writes the streams uncompressed (its own Flate streams lack their end and Adler-32
+/// trailer, which qpdf reports); <see cref="PdfA1Finisher"/> then subsets the fonts for real, adds their /CIDSet and
+/// compresses every stream.
 /// </summary>
 public sealed class PdfSharpRenderer : IPdfRenderer
 {
     private static readonly XStringFormat s_baseline = new() { Alignment = XStringAlignment.Near, LineAlignment = XLineAlignment.BaseLine };
-    private readonly string _family;
+    private readonly Lazy<XGlyphTypeface> _regular;
+    private readonly Lazy<XGlyphTypeface> _bold;
 
     /// <summary>Installs the licence (PDFsharp refuses to run without one) and registers the fonts.</summary>
     public PdfSharpRenderer(PdfSharpLicence licence, FontSet fonts)
@@ -24,6 +27,7 @@ public sealed class PdfSharpRenderer : IPdfRenderer
         ArgumentNullException.ThrowIfNull(licence);
         ArgumentNullException.ThrowIfNull(fonts);
         Licence = licence;
+        InitializeLicensing();
         if (licence.LicenceFile is { } file)
         {
             string key;
@@ -53,7 +57,48 @@ public sealed class PdfSharpRenderer : IPdfRenderer
         }
 
         ProbeLicence(licence);
-        _family = FontResolver.Register(fonts);
+        _regular = new(() => Typeface(fonts, FontFace.Regular));
+        _bold = new(() => Typeface(fonts, FontFace.Bold));
+    }
+
+    /// <summary>
+    /// The face PDFsharp draws with, made from the font bytes themselves (<see cref="XFontSource"/>), so that no
+    /// PDFsharp font resolver is involved: the process-wide <c>GlobalFontSettings.FontResolver</c> and
+    /// <c>FallbackFontResolver</c> stay the host application's, in whatever order it installs them — before SglReference's
+    /// first render, PDFsharp refusing any resolver change once a font was used. Made at the first render, not here,
+    /// so that creating the renderer leaves the host free to install its resolvers.
+    /// </summary>
+    private static XGlyphTypeface Typeface(FontSet fonts, FontFace face)
+    {
+        try
+        {
+            return new XGlyphTypeface(XFontSource.GetOrCreateFrom(fonts.Bytes(face).ToArray()));
+        }
+        catch (ArgumentException ex)
+        {
+            // PDFsharp caches font sources by name: a host that registered another file under the same font name.
+            throw new InvalidOperationException($"PDFsharp already holds another font named like {(face == FontFace.Bold ? FontSet.BoldFile : FontSet.RegularFile)} in {fonts.Folder} (registered by the host application's font resolver): give SglReference the same font files", ex);
+        }
+    }
+
+    /// <summary>
+    /// PDFsharp's <c>PdfSharpLicense</c> checks, in its static constructor, that it is called from the PDFsharp assembly
+    /// (<c>Assembly.GetCallingAssembly</c>). Fully optimised code (<c>DOTNET_TieredCompilation=0</c>, ReadyToRun without
+    /// tiering) compiles that constructor's only call as a tail call, so the check sees whichever method first touched the
+    /// type: when that is this assembly's <c>PdfSharpLicense.SetAgplLicense()</c> call, every render fails with a
+    /// TypeInitializationException. So the type is first touched from PDFsharp's own code, the <see cref="PdfDocument"/>
+    /// constructor (which checks the licence), invoked through <see cref="Activator"/> so that it cannot be inlined here.
+    /// </summary>
+    private static void InitializeLicensing()
+    {
+        try
+        {
+            (Activator.CreateInstance(typeof(PdfDocument)) as IDisposable)?.Dispose();
+        }
+        catch (System.Reflection.TargetInvocationException ex) when (ex.InnerException is global::PdfSharp.License.PdfSharpLicenseException)
+        {
+            // No licence chosen yet: expected, and the licence type is now initialised.
+        }
     }
 
     /// <summary>PDFsharp checks its licence when it saves: save an empty document now, so that a bad licence fails at start.</summary>
@@ -87,7 +132,10 @@ public sealed class PdfSharpRenderer : IPdfRenderer
         : $"PDF renderer: PDFsharp 6.5 under a commercial licence (licence file: {Licence.LicenceFile})";
 
     /// <inheritdoc />
-    public byte[] Render(ReportLayout layout)
+    public byte[] Render(ReportLayout layout) => PdfA1Finisher.Finish(Draw(layout));
+
+    /// <summary>The file PDFsharp writes for <paramref name="layout"/>, its random values made reproducible, before the finish.</summary>
+    internal byte[] Draw(ReportLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         using var document = new PdfDocument();
@@ -202,7 +250,7 @@ public sealed class PdfSharpRenderer : IPdfRenderer
             case TextItem text:
                 if (!fonts.TryGetValue((text.Face, text.Size), out var font))
                 {
-                    font = new XFont(_family, text.Size, text.Face == FontFace.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+                    font = new XFont(text.Face == FontFace.Bold ? _bold.Value : _regular.Value, text.Size, new XPdfFontOptions(PdfFontEncoding.Unicode));
                     fonts[(text.Face, text.Size)] = font;
                 }
 

@@ -10,7 +10,8 @@ namespace SglReference.Pdf;
 /// Makes a renderer's output a pure function of the layout. PDF libraries draw random values for every document: font
 /// subset tags ("XILTUI+DejaVu"), XMP UUIDs (xmpMM:DocumentID/InstanceID) and the trailer /ID. Each is replaced, in
 /// place and with the same length (so the cross-reference offsets stay valid), by a value derived from the layout's
-/// metadata. The adapters write these parts uncompressed, so the values are plain bytes.
+/// metadata. The adapters apply it to what the library wrote, where these parts are plain bytes, before
+/// <see cref="Archival.PdfA1Finisher"/> compresses the streams.
 /// </summary>
 public static class ReproducibleOutput
 {
