@@ -138,8 +138,8 @@ internal sealed class Burst
             var setIds = r.GetProperty("artifacts").EnumerateArray().Where(a => a.GetProperty("documentId").ValueKind == JsonValueKind.String)
                 .GroupBy(a => a.GetProperty("documentId").GetString()!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().GetProperty("setId").GetString()!, StringComparer.Ordinal);
             var deliveries = r.GetProperty("deliveries").EnumerateArray().ToList();
-            // unqualified-ins has no MSSanté recipient (no patient mailbox without a qualified INS, no professional mailbox).
-            foreach (var channel in reportId.EndsWith('7') && int.Parse(reportId[^4..], System.Globalization.CultureInfo.InvariantCulture) % Fixtures.Length == 7 ? ["hl7v2"] : new[] { "hl7v2", "mss" })
+            // "minor" is hidden from legal representatives with connexion secrète: nobody to mail (routing matrix cases 1-3).
+            foreach (var channel in Fixtures[int.Parse(reportId[^4..], System.Globalization.CultureInfo.InvariantCulture) % Fixtures.Length] == "minor" ? ["hl7v2"] : new[] { "hl7v2", "mss" })
             {
                 if (!deliveries.Any(d => d.GetProperty("channel").GetString() == channel))
                 {

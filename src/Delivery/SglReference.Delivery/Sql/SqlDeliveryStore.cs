@@ -34,6 +34,12 @@ public abstract partial class SqlDeliveryStore : IReportStore, IOutboxStore, ILi
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
+        // DDL on tables in use takes locks that deadlock with running instances: skip it when the schema is there.
+        if (Convert.ToInt64(await ScalarAsync(connection, null, Dialect.SchemaProbe, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
+        {
+            return;
+        }
+
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
         await LockSchemaAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
