@@ -18,10 +18,10 @@ const context = await chromium.launchPersistentContext(profile, {
 const result = { steps: [] };
 try {
   const page = context.pages()[0] || await context.newPage();
-  await page.goto(args.url + '/');
+  await page.goto(args.url + '/', { waitUntil: 'domcontentloaded' });
   result.loginUrl = new URL(page.url()).pathname;
   await page.fill('#cle', args.key);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]);
   result.afterLogin = new URL(page.url()).pathname;
   const row = page.locator(`tr[data-report="${args.report}"][data-status]`);
   await row.waitFor({ timeout: 20000 });
@@ -34,7 +34,7 @@ try {
   result.lang = await page.getAttribute('html', 'lang');
   await page.screenshot({ path: args.screenshot, fullPage: true });
 
-  await page.click(`a[href="/rapports/${encodeURIComponent(args.report)}"]`);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click(`a[href="/rapports/${encodeURIComponent(args.report)}"]`)]);
   await page.waitForSelector('h1[data-report]');
   result.pdfFrame = await page.locator('iframe').getAttribute('src');
   result.detailDeliveries = await page.locator('tr[data-delivery]').evaluateAll(els => els.map(e => ({ id: e.getAttribute('data-delivery'), channel: e.getAttribute('data-channel'), status: e.getAttribute('data-delivery-status') })));
@@ -43,10 +43,10 @@ try {
   if (result.retryButtons > 0) {
     const id = await retry.getAttribute('data-retry');
     result.retried = id;
-    await Promise.all([page.waitForNavigation(), retry.click()]);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), retry.click()]);
     let status = null;
     for (let i = 0; i < 60; i++) {
-      await page.reload();
+      await page.reload({ waitUntil: 'domcontentloaded' });
       status = await page.locator(`tr[data-delivery="${id}"]`).getAttribute('data-delivery-status');
       if (status === 'sent') break;
       await page.waitForTimeout(250);
@@ -55,7 +55,7 @@ try {
     result.auditEvents = await page.locator('tr[data-event]').evaluateAll(els => els.map(e => e.getAttribute('data-event')));
     result.retriedBy = (await page.locator('tr[data-event="retried"] td').nth(3).innerText()).trim();
   }
-  await page.goto(args.url + '/');
+  await page.goto(args.url + '/', { waitUntil: 'domcontentloaded' });
   result.deadLettersAfter = await page.locator('tr[data-dead-letter]').count();
   await page.screenshot({ path: args.screenshot, fullPage: true });
 } catch (e) {

@@ -49,7 +49,7 @@ public abstract partial class SqlDeliveryStore
             ("@r", submission.ReportId), ("@v", submission.Revision), ("@s", ReportStatuses.Accepted), ("@at", at)).ConfigureAwait(false);
         await InsertJobAsync(connection, tx, submission.ReportId, submission.Revision, RenderJobAction.Publish, at, cancellationToken).ConfigureAwait(false);
         await AuditAsync(connection, tx, submission.ReportId, submission.Revision, now, "received", submission.ReceivedBy,
-            string.Create(CultureInfo.InvariantCulture, $"revision {submission.Revision} received ({submission.Format}, {submission.Body.Length} bytes, sha-256 {submission.ContentHash[..16]}…)"), cancellationToken).ConfigureAwait(false);
+            string.Create(CultureInfo.InvariantCulture, $"revision {submission.Revision} received ({submission.Format}, {submission.Body.Length} bytes, sha-256 {submission.ContentHash[..Math.Min(16, submission.ContentHash.Length)]}…)"), cancellationToken).ConfigureAwait(false);
         if (kind == AcceptKind.Replacement)
         {
             await AuditAsync(connection, tx, submission.ReportId, submission.Revision, now, "replaced", submission.ReceivedBy,

@@ -13,6 +13,16 @@ internal static class FrenchLabels
         _ => status,
     };
 
+    /// <summary>"3 envoyés", "1 lettre morte"...</summary>
+    public static string Delivery(string status, int count) => count < 2 ? Delivery(status) : status switch
+    {
+        "pending" => "en attente",
+        "sent" => "envoyés",
+        "failed" => "échecs, nouvel essai prévu",
+        "dead" => "lettres mortes",
+        _ => status,
+    };
+
     public static string Delivery(string status) => status switch
     {
         "pending" => "en attente",

@@ -100,7 +100,7 @@ internal static class PageEndpoints
                 html.Raw($"<div data-channel=\"{Html.Attribute(channel.Key)}\"><strong>{Html.Encode(FrenchLabels.Channel(channel.Key))}</strong> ");
                 foreach (var t in channel)
                 {
-                    html.Raw($"<span class=\"status {Html.Attribute(t.Status)}\" data-delivery-status=\"{Html.Attribute(t.Status)}\">{t.Count} {Html.Encode(FrenchLabels.Delivery(t.Status))}</span>");
+                    html.Raw($"<span class=\"status {Html.Attribute(t.Status)}\" data-delivery-status=\"{Html.Attribute(t.Status)}\">{t.Count} {Html.Encode(FrenchLabels.Delivery(t.Status, t.Count))}</span>");
                 }
 
                 html.Raw("</div>");
