@@ -43,10 +43,15 @@ try {
   if (result.retryButtons > 0) {
     const id = await retry.getAttribute('data-retry');
     result.retried = id;
-    await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), retry.click()]);
+    const detail = page.url();
+    // The form posts and the service redirects back; the outcome is read from the page itself, whatever the timing.
+    const posted = page.waitForRequest(r => r.method() === 'POST' && r.url().includes('/relancer'), { timeout: 30000 });
+    await retry.click();
+    result.retryRequest = new URL((await posted).url()).pathname;
+    await page.waitForURL(u => !u.pathname.includes('/relancer'), { waitUntil: 'domcontentloaded', timeout: 30000 }).catch(() => {});
     let status = null;
     for (let i = 0; i < 60; i++) {
-      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.goto(detail, { waitUntil: 'domcontentloaded' });
       status = await page.locator(`tr[data-delivery="${id}"]`).getAttribute('data-delivery-status');
       if (status === 'sent') break;
       await page.waitForTimeout(250);
