@@ -19,9 +19,11 @@ internal static class SglApp
         root.Subcommands.Add(ListenHl7Command.Create(context));
         root.Subcommands.Add(SendMssCommand.Create(context));
         root.Subcommands.Add(LookupMssCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
 
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
+        // SIGTERM/Ctrl+C cancel the command's token; sgl serve then needs its shutdown timeout to finish renders and sends.
+        var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr, ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);

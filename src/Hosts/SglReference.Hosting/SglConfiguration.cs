@@ -23,7 +23,8 @@ namespace SglReference.Hosting;
 ///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "urn:sglreference:xdm:action", "replyTo": null },
 ///   "laboratories": [ { ...the contract's laboratory object..., "versions": "single", "channels": { "hl7v2": false } } ],
 ///   "annuaire": { "baseUrl": "https://gateway.api.esante.gouv.fr/fhir/v1", "apiKeyVariable": "ESANTE_API_KEY", "mailboxType": "PER",
-///                 "cacheMinutes": 1440, "timeoutSeconds": 10, "maxPages": 10 }
+///                 "cacheMinutes": 1440, "timeoutSeconds": 10, "maxPages": 10 },
+///   "server": { ...sgl serve only: database, API keys, peers, delivery policy (SglReference.Server.ServerOptions)... }
 /// }
 /// </code>
 /// Every value is checked when read: a wrong type or a broken rule is a <see cref="ConfigurationException"/> naming
@@ -126,10 +127,13 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         var mss = MssOptions.Default;
         Section? laboratories = null;
         AnnuaireOptions? annuaire = null;
-        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "laboratories", "annuaire"))
+        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "laboratories", "annuaire", "server"))
         {
             switch (name)
             {
+                case "server":
+                    // Read by the service (sgl serve), which checks it; the engine does not use it.
+                    break;
                 case "annuaire":
                     annuaire = ParseAnnuaire(value);
                     break;

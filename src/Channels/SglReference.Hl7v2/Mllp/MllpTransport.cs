@@ -1,0 +1,65 @@
+using System.Diagnostics.CodeAnalysis;
+using SglReference.Channels;
+using SglReference.Hl7v2.Codec;
+
+namespace SglReference.Hl7v2.Mllp;
+
+/// <summary>
+/// The HL7 v2 channel's transport for the outbox: one attempt through <see cref="MllpClient"/> (the dispatcher owns
+/// retries, backoff and the dead letter), AA delivered, AE permanent, AR/timeouts/connection failures transient, a TLS
+/// authentication failure permanent (a certificate problem does not heal by waiting: it waits in the dead letter for a
+/// fix and a retry). One connection per message for now; connection reuse per peer comes with the client's hardening.
+/// </summary>
+[Experimental(Experimental.Transports)]
+public sealed class MllpTransport : IMessageTransport
+{
+    private readonly MllpClient _client;
+
+    /// <summary>Creates the transport; <paramref name="options"/>' attempt settings are replaced by a single attempt.</summary>
+    public MllpTransport(MllpClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _client = new MllpClient(options with { MaxAttempts = 1 });
+        Peer = $"{options.Host}:{options.Port}";
+    }
+
+    /// <inheritdoc />
+    public string Channel => Hl7v2Channel.ChannelName;
+
+    /// <summary>host:port of the PFI.</summary>
+    public string Peer { get; }
+
+    /// <summary>The MSH-10 of an ORU: what the PFI's ACK and business acknowledgements (ZAM OBX-4) name it by.</summary>
+    public static string? CorrelationId(ReadOnlySpan<byte> message)
+    {
+        try
+        {
+            var id = Hl7Parser.ParseHeader(message).Value(10);
+            return id.Length == 0 ? null : id;
+        }
+        catch (Hl7ParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var outcome = await _client.SendAsync(message.Content.ToArray(), cancellationToken).ConfigureAwait(false);
+        switch (outcome.Status)
+        {
+            case SendStatus.Delivered:
+                return DeliveryOutcome.Delivered($"accepted by {Peer} (MSH-10 {outcome.ControlId})", "AA");
+            case SendStatus.Refused:
+                return DeliveryOutcome.Permanent($"refused by {Peer}: {outcome.Acknowledgement!.Describe()}", outcome.Acknowledgement.RawCode);
+            default:
+                var last = outcome.Attempts.Count > 0 ? outcome.Attempts[^1].Outcome : "no attempt";
+                var code = outcome.Acknowledgement?.RawCode;
+                return last.StartsWith("tls:", StringComparison.Ordinal)
+                    ? DeliveryOutcome.Permanent($"{Peer}: {last}", "TLS")
+                    : DeliveryOutcome.Transient($"{Peer}: {last}", code);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using SglReference.Channels;
+using SglReference.Delivery.Sql;
+using SglReference.Engine;
+using SglReference.Hl7v2;
+using SglReference.Hl7v2.Mllp;
+using SglReference.Hosting;
+using SglReference.Mss;
+using SglReference.Mss.Sending;
+using SglReference.Transport;
+
+namespace SglReference.Server;
+
+/// <summary>
+/// What one running instance is made of: the engine, the store, the transports and the certificates they use, the
+/// instance's name in leases and in the audit trail, and the signals between intake, workers and dispatcher.
+/// </summary>
+internal sealed class ServerRuntime : IDisposable
+{
+    private ServerRuntime(SglEngine engine, SqlDeliveryStore store, ServerOptions options, IReadOnlyList<IMessageTransport> transports,
+        IReadOnlyList<(string Purpose, X509Certificate2 Certificate)> certificates, TlsOptions? listenerTls, string instance)
+    {
+        Engine = engine;
+        Store = store;
+        Options = options;
+        Transports = transports;
+        Certificates = certificates;
+        ListenerTls = listenerTls;
+        Instance = instance;
+    }
+
+    public SglEngine Engine { get; }
+
+    public SqlDeliveryStore Store { get; }
+
+    public ServerOptions Options { get; }
+
+    public IReadOnlyList<IMessageTransport> Transports { get; }
+
+    public IReadOnlyList<(string Purpose, X509Certificate2 Certificate)> Certificates { get; }
+
+    public TlsOptions? ListenerTls { get; }
+
+    /// <summary>This instance's name in leases and the audit trail: host, process id and a random tail.</summary>
+    public string Instance { get; }
+
+    public WorkSignal RenderWork { get; } = new();
+
+    public WorkSignal DeliveryWork { get; } = new();
+
+    /// <summary>False once the host is stopping: intake answers 503.</summary>
+    public bool AcceptingReports { get; set; } = true;
+
+    /// <summary>What the peers know each message by (MSH-10, Message-ID), per channel.</summary>
+    public static string? CorrelationId(string channel, ReadOnlySpan<byte> content) => channel switch
+    {
+        Hl7v2Channel.ChannelName => MllpTransport.CorrelationId(content),
+        MssChannel.ChannelName => MssSmtpTransport.CorrelationId(content),
+        _ => null,
+    };
+
+    public static ServerRuntime Create(SglConfiguration configuration, ServerOptions options, string dataDirectory, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TimeProvider time)
+    {
+        var certificates = new List<(string, X509Certificate2)>();
+        var transports = new List<IMessageTransport>();
+        if (options.Hl7 is { } hl7)
+        {
+            var tls = Tls(hl7.Tls, "server.hl7", "hl7 client", certificates);
+            transports.Add(new MllpTransport(new MllpClientOptions(hl7.Host, hl7.Port, tls, hl7.ConnectTimeout, hl7.AckTimeout, 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))));
+        }
+
+        if (options.Mss is { } mss)
+        {
+            var tls = Tls(mss.Tls, "server.mss", "mss client", certificates) ?? new TlsOptions(null, []);
+            var password = mss.PasswordEnv is null ? null : Environment.GetEnvironmentVariable(mss.PasswordEnv);
+            transports.Add(new MssSmtpTransport(new SmtpOptions(mss.Host, mss.Port, mss.ImplicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls,
+                tls.Certificate, tls.TrustedAuthorities, tls.PeerName, mss.User, password, mss.Timeout)));
+        }
+
+        var listenerTls = options.Listener is { } listener ? Tls(listener.Tls, "server.listener", "listener server", certificates) : null;
+        var engine = EngineFactory.Create(configuration, time, loggerFactory);
+        SqlDeliveryStore store;
+        try
+        {
+            store = options.Database is { } database
+                ? new SglReference.Delivery.PostgreSql.PostgreSqlDeliveryStore(database)
+                : new SglReference.Delivery.Sqlite.SqliteDeliveryStore(dataDirectory);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationException("server.database: " + ex.Message, ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex) { IsInvalidSetting = false };
+        }
+
+        var instance = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
+        return new ServerRuntime(engine, store, options, transports, certificates, listenerTls, instance);
+    }
+
+    private static TlsOptions? Tls(TlsFiles? files, string section, string purpose, List<(string, X509Certificate2)> certificates)
+    {
+        if (files is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var password = files.PasswordEnv is null ? null : Environment.GetEnvironmentVariable(files.PasswordEnv);
+            var certificate = files.Certificate is null ? null : CertificateFiles.LoadWithKey(files.Certificate, files.Key, password);
+            var authorities = files.Authorities is null ? [] : CertificateFiles.LoadAuthorities(files.Authorities);
+            if (certificate is not null)
+            {
+                certificates.Add((purpose, certificate));
+            }
+
+            foreach (var authority in authorities)
+            {
+                certificates.Add((section[(section.LastIndexOf('.') + 1)..] + " authority", authority));
+            }
+
+            return new TlsOptions(certificate, authorities, files.PeerName);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationException($"{section}: {ex.Message}", ex) { IsInvalidSetting = false };
+        }
+    }
+
+    public void Dispose()
+    {
+        RenderWork.Dispose();
+        DeliveryWork.Dispose();
+        if (Store is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+// Drives the service's web page in headless Chromium (Debian's /usr/bin/chromium through playwright-core, a fresh
+// profile): logs in with the API key, reads the report's row and statuses on the list, opens the report, retries the
+// dead letter with the page's own button, waits for the delivery to be sent, and takes a screenshot of the list.
+// Prints one JSON object with what it saw.
+// Usage: node page-check.mjs --url http://127.0.0.1:P --key K --report ID --screenshot FILE [--profile DIR]
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = {};
+for (let i = 2; i < process.argv.length; i++) args[process.argv[i].replace(/^--/, '')] = process.argv[++i];
+const profile = args.profile || mkdtempSync(join(tmpdir(), 'sgl-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 900 },
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const result = { steps: [] };
+try {
+  const page = context.pages()[0] || await context.newPage();
+  await page.goto(args.url + '/', { waitUntil: 'domcontentloaded' });
+  result.loginUrl = new URL(page.url()).pathname;
+  await page.fill('#cle', args.key);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('button[type=submit]')]);
+  result.afterLogin = new URL(page.url()).pathname;
+  const row = page.locator(`tr[data-report="${args.report}"][data-status]`);
+  await row.waitFor({ timeout: 20000 });
+  result.listStatus = await row.getAttribute('data-status');
+  result.listStatusText = (await row.locator('td').nth(2).innerText()).trim();
+  result.listDeliveries = await row.locator('[data-delivery-status]').evaluateAll(els => els.map(e => ({ status: e.getAttribute('data-delivery-status'), text: e.textContent.trim() })));
+  result.certificateBanner = await page.locator('[data-certificate-warning]').count() > 0 ? (await page.locator('[data-certificate-warning]').innerText()).trim() : null;
+  result.deadLettersBefore = await page.locator('tr[data-dead-letter]').count();
+  result.title = await page.title();
+  result.lang = await page.getAttribute('html', 'lang');
+  await page.screenshot({ path: args.screenshot, fullPage: true });
+
+  await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click(`a[href="/rapports/${encodeURIComponent(args.report)}"]`)]);
+  await page.waitForSelector('h1[data-report]');
+  result.pdfFrame = await page.locator('iframe').getAttribute('src');
+  result.detailDeliveries = await page.locator('tr[data-delivery]').evaluateAll(els => els.map(e => ({ id: e.getAttribute('data-delivery'), channel: e.getAttribute('data-channel'), status: e.getAttribute('data-delivery-status') })));
+  const retry = page.locator('button[data-retry]').first();
+  result.retryButtons = await page.locator('button[data-retry]').count();
+  if (result.retryButtons > 0) {
+    const id = await retry.getAttribute('data-retry');
+    result.retried = id;
+    const detail = page.url();
+    // The form posts and the service redirects back; the outcome is read from the page itself, whatever the timing.
+    const posted = page.waitForRequest(r => r.method() === 'POST' && r.url().includes('/relancer'), { timeout: 30000 });
+    await retry.click();
+    result.retryRequest = new URL((await posted).url()).pathname;
+    await page.waitForURL(u => !u.pathname.includes('/relancer'), { waitUntil: 'domcontentloaded', timeout: 30000 }).catch(() => {});
+    let status = null;
+    for (let i = 0; i < 60; i++) {
+      await page.goto(detail, { waitUntil: 'domcontentloaded' });
+      status = await page.locator(`tr[data-delivery="${id}"]`).getAttribute('data-delivery-status');
+      if (status === 'sent') break;
+      await page.waitForTimeout(250);
+    }
+    result.afterRetry = status;
+    result.auditEvents = await page.locator('tr[data-event]').evaluateAll(els => els.map(e => e.getAttribute('data-event')));
+    result.retriedBy = (await page.locator('tr[data-event="retried"] td').nth(3).innerText()).trim();
+  }
+  await page.goto(args.url + '/', { waitUntil: 'domcontentloaded' });
+  result.deadLettersAfter = await page.locator('tr[data-dead-letter]').count();
+  await page.screenshot({ path: args.screenshot, fullPage: true });
+} catch (e) {
+  result.error = String(e && e.stack || e);
+} finally {
+  await context.close();
+}
+process.stdout.write(JSON.stringify(result));
