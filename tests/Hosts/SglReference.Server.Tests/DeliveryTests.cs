@@ -67,7 +67,7 @@ public sealed class DeliveryTests : IDisposable
 
         var screenshot = _temp.File("page.png");
         var run = ExternalProcess.Run("node", [Path.Combine(ExternalProcess.ToolsDirectory, "page-check.mjs"), "--url", server.BaseAddress.ToString().TrimEnd('/'),
-            "--key", TestConfig.Key, "--report", "PAGE-1", "--screenshot", screenshot, "--profile", _temp.File("chromium-profile")], ExternalProcess.ToolsDirectory, TimeSpan.FromMinutes(2));
+            "--key", TestConfig.Key, "--report", "PAGE-1", "--screenshot", screenshot, "--profile", _temp.File("chromium-profile")], ExternalProcess.ToolsDirectory, TimeSpan.FromMinutes(4));
         Assert.True(run.ExitCode == 0, run.All);
         var page = JsonDocument.Parse(run.StandardOutput).RootElement;
         Assert.False(page.TryGetProperty("error", out var error), error.ToString());
