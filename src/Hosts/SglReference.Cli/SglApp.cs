@@ -19,6 +19,7 @@ internal static class SglApp
         root.Subcommands.Add(ListenHl7Command.Create(context));
         root.Subcommands.Add(SendMssCommand.Create(context));
         root.Subcommands.Add(LookupMssCommand.Create(context));
+        root.Subcommands.Add(SendDmpCommand.Create(context));
 
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = stdout, Error = stderr };
