@@ -34,7 +34,7 @@ internal sealed class Incoming
         return c[0].Length == 0 || authority.Length < 2 || authority[1].Length == 0 ? null : c[0] + "|" + authority[1];
     }
 
-    public static Incoming Read(string contentType, byte[] body, string expectedAction, Uri endpoint, X509Certificate2 client, DoubleOptions options)
+    public static Incoming Read(string contentType, byte[] body, string expectedAction, Uri endpoint, X509Certificate2 client, DoubleOptions options, Verdicts verdicts)
     {
         if (!ContentType.TryParse(contentType, out var type))
         {
@@ -152,6 +152,7 @@ internal sealed class Incoming
         var assertion = envelope.SelectSingleNode("/soap:Envelope/soap:Header/wsse:Security/saml2:Assertion", ns) as XmlElement
             ?? throw new FaultException("Sender", "wsse:InvalidSecurity", "jeton VIHF absent de wsse:Security");
         var check = EnvelopedSignature.Verify(assertion);
+        verdicts.Vihf = check.IsValid;
         if (!check.IsValid || check.Signer is null)
         {
             throw new FaultException("Sender", "wsse:FailedCheck", "signature du VIHF invalide : " + check.Problem);
@@ -286,6 +287,16 @@ internal sealed class Incoming
 
         return null;
     }
+}
+
+/// <summary>The double's signature verdicts on one request, for the cross-check with xml-crypto.</summary>
+internal sealed class Verdicts
+{
+    public bool? Vihf { get; set; }
+
+    public bool? Xades { get; set; }
+
+    public bool? Manifest { get; set; }
 }
 
 internal static class Actions

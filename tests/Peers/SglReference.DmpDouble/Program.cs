@@ -107,12 +107,12 @@ foreach (var (path, action) in new[] { ("/repository", Actions.ProvideAndRegiste
         }
 
         string answer;
+        var verdicts = new Verdicts();
         try
         {
             var expected = action.Length > 0 ? action : RegistryAction(body);
             var endpoint = new Uri($"https://localhost:{context.Connection.LocalPort}{path}");
-            var incoming = Incoming.Read(contentType, body, expected, endpoint, client, options);
-            log["vihf"] = true;
+            var incoming = Incoming.Read(contentType, body, expected, endpoint, client, options, verdicts);
             if (fault?.Kind == "busy")
             {
                 answer = Soap.RegistryResponse("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse", incoming.MessageId, [new Error(path == "/repository" ? "XDSRepositoryBusy" : "XDSRegistryBusy", "trop d'activité, réessayer plus tard")]);
@@ -125,24 +125,22 @@ foreach (var (path, action) in new[] { ("/repository", Actions.ProvideAndRegiste
             {
                 answer = incoming.Action switch
                 {
-                    Actions.ProvideAndRegister => registry.ProvideAndRegister(incoming),
+                    Actions.ProvideAndRegister => registry.ProvideAndRegister(incoming, verdicts),
                     Actions.Query => registry.FindDocuments(incoming),
                     Actions.Update => registry.Update(incoming),
                     _ => registry.Existence(incoming),
                 };
-                if (incoming.Action == Actions.ProvideAndRegister)
-                {
-                    log["xades"] = registry.LastXades;
-                }
             }
         }
         catch (FaultException ex)
         {
-            log["vihf"] = ex.Subcode is "wsse:FailedCheck" ? false : (ex.Subcode?.StartsWith("wsse:", StringComparison.Ordinal) == true || ex.Subcode == "DMPInvalidCertificate") ? null : (JsonNode?)null;
             answer = Soap.Fault(ex.Code, ex.Subcode, ex.Message, null);
             context.Response.StatusCode = ex.Code == "Receiver" ? 500 : 400;
         }
 
+        log["vihf"] = verdicts.Vihf;
+        log["xades"] = verdicts.Xades;
+        log["manifest"] = verdicts.Manifest;
         var reply = JsonNode.Parse(JsonSerializer.Serialize(Summary(answer)))!;
         log["reply"] = reply;
         Record(log);

@@ -37,8 +37,6 @@ internal sealed class Registry(DoubleState state, DoubleOptions options)
 
     private static readonly string[] Formats = ["urn:ihe:lab:xd-lab:2008", "urn:ihe:iti:xds-sd:pdf:2008", "urn:ihe:iti:xds-sd:text:2008", "http://www.w3.org/2000/09/xmldsig#"];
 
-    /// <summary>XAdES verdict of the last ITI-41 (null when none was checked).</summary>
-    public bool? LastXades { get; private set; }
 
     public string Existence(Incoming r)
     {
@@ -89,10 +87,9 @@ internal sealed class Registry(DoubleState state, DoubleOptions options)
         return Soap.Envelope("urn:ihe:iti:2007:RegistryStoredQueryResponse", r.MessageId, body);
     }
 
-    public string ProvideAndRegister(Incoming r)
+    public string ProvideAndRegister(Incoming r, Verdicts verdicts)
     {
         const string action = "urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse";
-        LastXades = null;
         var errors = new List<Error>();
         var request = r.Body;
         var list = request.SelectSingleNode("lcm:SubmitObjectsRequest/rim:RegistryObjectList", r.Ns) as XmlElement;
@@ -195,7 +192,8 @@ internal sealed class Registry(DoubleState state, DoubleOptions options)
 
             var byUniqueId = documentsOnly.ToDictionary(d => d.UniqueId, d => (ReadOnlyMemory<byte>?)d.Bytes, StringComparer.Ordinal);
             var check = ManifestSignature.Verify(signature.Bytes, submissionSet.UniqueId, u => byUniqueId.GetValueOrDefault(u));
-            LastXades = check.Core.IsValid;
+            verdicts.Xades = check.Core.IsValid;
+            verdicts.Manifest = check.References.Count > 0 && check.References.All(x => x.Matches);
             var covered = check.References.Select(x => x.Uri["urn:oid:".Length..]).ToHashSet(StringComparer.Ordinal);
             if (!check.IsValid)
             {
