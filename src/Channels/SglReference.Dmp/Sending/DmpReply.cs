@@ -89,6 +89,6 @@ public sealed partial class DmpReply
     /// <summary>Digit runs as long as an INS hidden: peers' contexts may quote the patient.</summary>
     public static string Redact(string text) => InsLike().Replace(text ?? string.Empty, "[INS]");
 
-    [GeneratedRegex("[0-9]{13,15}")]
+    [GeneratedRegex("(?<![0-9.])[0-9]{13,15}(?![0-9.])")]
     private static partial Regex InsLike();
 }
