@@ -101,11 +101,6 @@ foreach (var (path, action) in new[] { ("/repository", Actions.ProvideAndRegiste
             return;
         }
 
-        if (fault?.Kind == "slow")
-        {
-            await Task.Delay(fault.DelayMilliseconds);
-        }
-
         string answer;
         var verdicts = new Verdicts();
         try
@@ -144,6 +139,12 @@ foreach (var (path, action) in new[] { ("/repository", Actions.ProvideAndRegiste
         var reply = JsonNode.Parse(JsonSerializer.Serialize(Summary(answer)))!;
         log["reply"] = reply;
         Record(log);
+        if (fault?.Kind == "slow")
+        {
+            // Processed, then answered too late for the client.
+            await Task.Delay(fault.DelayMilliseconds);
+        }
+
         if (fault?.Kind == "lose")
         {
             context.Abort();
