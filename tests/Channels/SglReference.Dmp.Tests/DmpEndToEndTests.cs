@@ -178,6 +178,55 @@ public sealed class DmpEndToEndTests(DmpServer server) : IClassFixture<DmpServer
         Assert.Empty(server.Peer.Log());
     }
 
+    [Theory]
+    [InlineData("soap11", "VersionMismatch")]
+    [InlineData("include-unresolved", "XDSMissingDocument")]
+    [InlineData("action-without-mustUnderstand", "wsa:InvalidAddressingHeader")]
+    [InlineData("patient-mismatch", "XDSPatientIdDoesNotMatch")]
+    public async Task The_double_refuses_a_broken_envelope_or_MTOM_structure_with_the_DMP_code(string mutation, string code)
+    {
+        server.Peer.Reset();
+        var report = Repo.Load("hospital-stay");
+        var ins = report.Patient.QualifiedIns!.Matricule;
+        var request = DmpServer.Request(server.Render(report));
+        var text = Encoding.UTF8.GetString(request.Body.Span);
+        var cid = text[(text.IndexOf("href=\"cid:", StringComparison.Ordinal) + 10)..];
+        cid = cid[..cid.IndexOf('"', StringComparison.Ordinal)];
+        var edited = mutation switch
+        {
+            "soap11" => text.Replace("http://www.w3.org/2003/05/soap-envelope", "http://schemas.xmlsoap.org/soap/envelope/", StringComparison.Ordinal),
+            "include-unresolved" => text.Replace("href=\"cid:" + cid, "href=\"cid:nothing-" + cid, StringComparison.Ordinal),
+            "action-without-mustUnderstand" => text.Replace("<wsa:Action soap:mustUnderstand=\"true\">", "<wsa:Action>", StringComparison.Ordinal),
+            _ => ReplaceSecond(text, "value=\"" + ins + "^^^", "value=\"" + "180087502500012" + "^^^"),
+        };
+        Assert.NotEqual(text, edited);
+        using var http = new DmpHttp(server.Options.AuthenticationCertificate!, server.Options.TrustedAuthorities!, TimeSpan.FromSeconds(10));
+        var outcome = DmpOutcomes.Of(await http.PostAsync(server.Options.RepositoryUri, request with { Body = Encoding.UTF8.GetBytes(edited) }, CancellationToken.None), "ITI-41");
+        Assert.True(outcome.Status == DeliveryStatus.Permanent && outcome.Code!.Contains(code, StringComparison.Ordinal), outcome.ToString());
+        Assert.Single(server.Peer.Log(), l => (string?)l!["path"] == "/repository");
+        Assert.Empty(server.Peer.Entries());
+    }
+
+    [Fact]
+    public async Task The_transport_sends_the_channel_message_and_refuses_another_channel_s()
+    {
+        server.Peer.Reset();
+        var package = server.Render(Repo.Load("special-characters"));
+        using var transport = new DmpTransport(server.Options);
+        Assert.Equal("dmp", transport.Channel);
+        var outcome = await transport.SendAsync(package.Messages.Single(m => m.Channel == "dmp"));
+        Assert.True(outcome.Status == DeliveryStatus.Delivered, outcome.ToString());
+        var other = await transport.SendAsync(package.Messages.First(m => m.Channel != "dmp"));
+        Assert.Equal((DeliveryStatus.Permanent, "SGL-DMP-REQUEST"), (other.Status, other.Code));
+    }
+
+    private static string ReplaceSecond(string text, string from, string to)
+    {
+        var first = text.IndexOf(from, StringComparison.Ordinal);
+        var second = text.IndexOf(from, first + from.Length, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, second), to, text.AsSpan(second + from.Length));
+    }
+
     private static IReadOnlyList<string> Ids(RenderPackage package) => package.Documents.Cda(Audience.Professional, includeN1: true).Select(d => d.Identity.Id).ToList();
 
     private JsonNode Latest(string uniqueId) =>
