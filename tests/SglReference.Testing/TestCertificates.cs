@@ -11,10 +11,11 @@ namespace SglReference.Testing;
 public sealed class TestCertificates : IDisposable
 {
     private readonly TempDirectory _directory = new();
+    private readonly RSA _caKey = RSA.Create(2048);
 
     public TestCertificates()
     {
-        using var caKey = RSA.Create(2048);
+        var caKey = _caKey;
         Authority = MakeAuthority("SglReference Test CA", caKey);
         using var rogueKey = RSA.Create(2048);
         using var rogue = MakeAuthority("Rogue CA", rogueKey);
@@ -51,8 +52,28 @@ public sealed class TestCertificates : IDisposable
 
     public X509Certificate2Collection Authorities => [Authority];
 
+    /// <summary>
+    /// Another certificate from the test CA, with a full subject (e.g. a structure's signature certificate
+    /// "CN=..., OU=1920001237, O=..., C=FR"), written as PEM files.
+    /// </summary>
+    public (X509Certificate2 Certificate, string CertificatePem, string KeyPem) IssueNamed(string fileName, string subject, bool digitalSignatureOnly = true)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(digitalSignatureOnly ? X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Authority, true, false));
+        var signer = X509SignatureGenerator.CreateForRSA(_caKey, RSASignaturePadding.Pkcs1);
+        using var issued = request.Create(Authority.SubjectName, signer, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29), RandomNumberGenerator.GetBytes(12));
+        using var withKey = issued.CopyWithPrivateKey(key);
+        var certificate = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
+        var (pem, keyPem) = WritePair(fileName, certificate);
+        return (certificate, pem, keyPem);
+    }
+
     public void Dispose()
     {
+        _caKey.Dispose();
         Authority.Dispose();
         Server.Dispose();
         Client.Dispose();

@@ -84,6 +84,75 @@ public static class SubmitObjectsRequestWriter
         }
     }
 
+    /// <summary>
+    /// Writes a SubmitObjectsRequest holding only the submission set of <paramref name="submission"/> and what
+    /// <paramref name="extra"/> writes after it (an ITI-57 UpdateAvailabilityStatus association): no document entry.
+    /// </summary>
+    public static void WriteSubmissionSetOnly(XmlWriter x, XdsSubmission submission, Action<XmlWriter> extra)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(extra);
+        x.WriteStartElement("lcm", "SubmitObjectsRequest", Lcm);
+        x.WriteAttributeString("xmlns", "rim", null, Rim);
+        x.WriteStartElement("rim", "RegistryObjectList", Rim);
+        SubmissionSet(x, submission, XdsValues.PatientId(submission.Report.Patient), new IdCounter());
+        extra(x);
+        x.WriteEndElement();
+        x.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Writes the IHE DSG signature entry of a submission (call it from the <c>extra</c> hook): the ExtrinsicObject of
+    /// the detached signature document (classCode urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1, typeCode E1762, formatCode
+    /// xmldsig, eventCode 1.2.840.10065.1.12.1.14, languageCode art, confidentiality N + MASQUE_PS + INVISIBLE_PATIENT
+    /// as the CNAM TD2.1 example and DRIMbox), its HasMember association and the <c>signs</c> association to the
+    /// submission set.
+    /// </summary>
+    /// <param name="x">Where to write (inside RegistryObjectList).</param>
+    /// <param name="submission">The submission signed.</param>
+    /// <param name="entryId">The symbolic id of the signature entry (also the xdsb:Document id).</param>
+    /// <param name="uniqueId">The signature's uniqueId (= ds:Signature/@Id).</param>
+    public static void WriteSignatureEntry(XmlWriter x, XdsSubmission submission, string entryId, string uniqueId)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(entryId);
+        ArgumentNullException.ThrowIfNull(uniqueId);
+        var report = submission.Report;
+        var patientId = XdsValues.PatientId(report.Patient);
+        var ids = new IdCounter("sig-");
+        var time = Hl7Time.Utc(submission.SubmittedAt);
+        x.WriteStartElement("rim", "ExtrinsicObject", Rim);
+        x.WriteAttributeString("id", entryId);
+        x.WriteAttributeString("mimeType", "text/xml");
+        x.WriteAttributeString("objectType", XdsCodes.DocumentEntryType);
+        Slot(x, "creationTime", time);
+        Slot(x, "languageCode", "art");
+        Slot(x, "legalAuthenticator", XdsValues.Person(report.Biologist));
+        Slot(x, "serviceStartTime", time);
+        Slot(x, "serviceStopTime", time);
+        Slot(x, "sourcePatientId", patientId);
+        Localized(x, "Name", "Source");
+        Author(x, XdsCodes.DocumentAuthor, entryId, report, ids);
+        Classification(x, XdsCodes.ClassCode, entryId, "urn:oid:1.3.6.1.4.1.19376.1.2.1.1.1", "URN", "Digital Signature", ids);
+        Classification(x, XdsCodes.TypeCode, entryId, "E1762", "ASTM", "Full Document", ids);
+        Classification(x, XdsCodes.ConfidentialityCode, entryId, "N", XdsCodes.ConfidentialitySystem, "Normal", ids);
+        Classification(x, XdsCodes.ConfidentialityCode, entryId, "MASQUE_PS", XdsCodes.VisibilitySystem, "Masqué aux professionnels de santé", ids);
+        Classification(x, XdsCodes.ConfidentialityCode, entryId, "INVISIBLE_PATIENT", XdsCodes.VisibilitySystem, "Non visible par le patient", ids);
+        Classification(x, XdsCodes.FormatCode, entryId, "http://www.w3.org/2000/09/xmldsig#", "URN", "Default Signature Style", ids);
+        Classification(x, XdsCodes.HealthcareFacilityTypeCode, entryId, "SA25", CodeSystems.HealthcareFacilityType, "Laboratoire de biologie médicale", ids);
+        var hospital = report.Laboratory.PracticeSetting == PracticeSetting.Hospital;
+        Classification(x, XdsCodes.PracticeSettingCode, entryId, hospital ? "ETABLISSEMENT" : "AMBULATOIRE", CodeSystems.PracticeSetting,
+            hospital ? "Etablissement de santé" : "Ambulatoire", ids);
+        Classification(x, XdsCodes.EventCodeList, entryId, "1.2.840.10065.1.12.1.14", "1.2.840.10065.1.12", "Source", ids);
+        ExternalIdentifier(x, XdsCodes.DocumentPatientId, entryId, patientId, "XDSDocumentEntry.patientId", ids);
+        ExternalIdentifier(x, XdsCodes.DocumentUniqueId, entryId, uniqueId, "XDSDocumentEntry.uniqueId", ids);
+        x.WriteEndElement();
+        Association(x, XdsCodes.HasMember, SubmissionSetId, entryId, ids, ("SubmissionSetStatus", "Original"));
+        Association(x, XdsCodes.Signs, entryId, SubmissionSetId, ids, ("SubmissionSetStatus", "Original"));
+    }
+
     /// <summary>The submission set's uniqueId (an OID under the lab's document root).</summary>
     public static string SubmissionSetUniqueId(XdsSubmission submission)
     {
@@ -287,10 +356,10 @@ public static class SubmitObjectsRequestWriter
 
     private static string Escape(string value) => Hl7v2.Codec.Hl7Escaping.Escape(value, Hl7v2.Codec.Hl7Delimiters.Standard);
 
-    private sealed class IdCounter
+    private sealed class IdCounter(string scope = "")
     {
         private int _next;
 
-        public string Next(string prefix) => prefix + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string Next(string prefix) => scope + prefix + (++_next).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

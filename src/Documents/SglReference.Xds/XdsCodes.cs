@@ -63,6 +63,12 @@ public static class XdsCodes
     /// <summary>Association new DocumentEntry → the one it replaces.</summary>
     public const string Replace = "urn:ihe:iti:2007:AssociationType:RPLC";
 
+    /// <summary>Association signature entry → the submission set it signs (IHE DSG).</summary>
+    public const string Signs = "urn:ihe:iti:2007:AssociationType:signs";
+
+    /// <summary>ITI-57 association changing a registry object's availability status.</summary>
+    public const string UpdateAvailabilityStatus = "urn:ihe:iti:2010:AssociationType:UpdateAvailabilityStatus";
+
     /// <summary>referenceIdList slot (ITI TF-3 §4.2.3.2.28).</summary>
     public const string ReferenceIdList = "urn:ihe:iti:xds:2013:referenceIdList";
 

@@ -20,6 +20,7 @@ internal static class SglApp
         root.Subcommands.Add(SendMssCommand.Create(context));
         root.Subcommands.Add(LookupMssCommand.Create(context));
         root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(SendDmpCommand.Create(context));
 
         var parse = root.Parse(args);
         // SIGTERM/Ctrl+C cancel the command's token; sgl serve then needs its shutdown timeout to finish renders and sends.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SglReference.Dmp;
 using SglReference.Domain.Validation;
 using SglReference.Engine;
 using SglReference.Hl7v2;
@@ -28,6 +29,22 @@ public static class EngineFactory
         try
         {
             builder.AddChannel(new Hl7v2Channel(configuration.Hl7)).AddChannel(new MssChannel(configuration.Mss));
+            if (configuration.Dmp is { } dmp)
+            {
+                // Certificates are loaded once, here: rendering (which signs the VIHF and the submission set) stays pure.
+                DmpOptions options;
+                try
+                {
+                    options = dmp.Load();
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new ConfigurationException("dmp: " + ex.Message, ex) { IsInvalidSetting = false };
+                }
+
+                builder.AddChannel(new DmpChannel(options));
+            }
+
             foreach (var profile in configuration.Laboratories)
             {
                 builder.AddLaboratory(profile);

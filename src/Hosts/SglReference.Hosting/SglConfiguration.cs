@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SglReference.Dmp;
 using SglReference.Domain;
 using SglReference.Domain.Documents;
 using SglReference.Domain.Validation;
@@ -7,6 +8,7 @@ using SglReference.Hl7v2.Codec;
 using SglReference.Hl7v2.Oru;
 using SglReference.Input;
 using SglReference.Mss;
+using SglReference.Transport.XmlSignatures;
 
 namespace SglReference.Hosting;
 
@@ -22,6 +24,7 @@ namespace SglReference.Hosting;
 ///            "processingId": "P", "charset": "UNICODE UTF-8" | "8859/15", "includeN1": false, "replyTo": null },
 ///   "mss": { "sender": null, "productNumber": "...", "includeN1": false, "actionSlot": "urn:sglreference:xdm:action", "replyTo": null },
 ///   "laboratories": [ { ...the contract's laboratory object..., "versions": "single", "channels": { "hl7v2": false } } ],
+///   "dmp": { ...see <see cref="DmpSettings"/>: endpoint, certificates, LPS identity, VIHF mode, digest... },
 ///   "annuaire": { "baseUrl": "https://gateway.api.esante.gouv.fr/fhir/v1", "apiKeyVariable": "ESANTE_API_KEY", "mailboxType": "PER",
 ///                 "cacheMinutes": 1440, "timeoutSeconds": 10, "maxPages": 10 },
 ///   "server": { ...sgl serve only: database, API keys, peers, delivery policy (SglReference.Server.ServerOptions)... }
@@ -42,6 +45,9 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
     /// an <c>annuaire</c> section.
     /// </summary>
     public AnnuaireOptions? Annuaire { get; init; }
+
+    /// <summary>The DMP channel's settings; no DMP channel when null.</summary>
+    public DmpSettings? Dmp { get; init; }
 
     /// <summary>The embedded defaults.</summary>
     public static SglConfiguration Default { get; } = new(DocumentSettings.Default, new PdfOptions(), Hl7Options.Default, MssOptions.Default, []);
@@ -66,6 +72,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         Pdf.Validate();
         Hl7.Validate();
         Mss.Validate();
+        Dmp?.Validate();
         for (var i = 0; i < Laboratories.Count; i++)
         {
             Laboratories[i].Documents.Validate($"laboratories[{i}]");
@@ -88,7 +95,8 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
             throw new ConfigurationException($"cannot read the configuration {path}: {ex.Message}", ex) { IsInvalidSetting = false };
         }
 
-        return Parse(bytes, path);
+        var configuration = Parse(bytes, path);
+        return configuration.Dmp is { } dmp ? configuration with { Dmp = dmp with { BaseDirectory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) } } : configuration;
     }
 
     /// <summary>Reads configuration JSON; <paramref name="source"/> names it in messages.</summary>
@@ -127,7 +135,8 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         var mss = MssOptions.Default;
         Section? laboratories = null;
         AnnuaireOptions? annuaire = null;
-        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "laboratories", "annuaire", "server"))
+        DmpSettings? dmp = null;
+        foreach (var (name, value) in root.Properties("documents", "pdf", "hl7", "mss", "dmp", "laboratories", "annuaire", "server"))
         {
             switch (name)
             {
@@ -136,6 +145,9 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
                     break;
                 case "annuaire":
                     annuaire = ParseAnnuaire(value);
+                    break;
+                case "dmp":
+                    dmp = ParseDmp(value);
                     break;
                 case "documents":
                     documents = ParseDocuments(value, DocumentSettings.Default, allowVersionsOnly: false);
@@ -156,7 +168,7 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         }
 
         // Read last: profiles inherit the deployment's document settings wherever "documents" stands.
-        return new SglConfiguration(documents, pdf, hl7, mss, laboratories is { } labs ? ParseLaboratories(labs, documents) : []) { Annuaire = annuaire };
+        return new SglConfiguration(documents, pdf, hl7, mss, laboratories is { } labs ? ParseLaboratories(labs, documents) : []) { Annuaire = annuaire, Dmp = dmp };
     }
 
     private static DocumentSettings ParseDocuments(Section e, DocumentSettings settings, bool allowVersionsOnly)
@@ -245,6 +257,86 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         }
 
         return options;
+    }
+
+    private static DmpSettings ParseDmp(Section e)
+    {
+        string? endpoint = null;
+        var certificates = new List<DmpCertificateFile>();
+        DmpCertificateFile? authentication = null;
+        string? authorities = null;
+        LpsIdentity? lps = null;
+        var settings = new DmpSettings(string.Empty, [], new LpsIdentity(string.Empty, string.Empty, string.Empty, string.Empty));
+        foreach (var (name, p) in e.Properties("endpoint", "signatureCertificates", "authenticationCertificate", "trustedAuthorities", "lps", "authenticationMode", "digest",
+                     "sector", "authnContext", "repositoryPath", "registryPath", "patientsPath", "timeoutSeconds", "attempts", "backoffSeconds"))
+        {
+            switch (name)
+            {
+                case "endpoint": endpoint = p.String(); break;
+                case "signatureCertificates": certificates.AddRange(p.Array().Select(ParseCertificate)); break;
+                case "authenticationCertificate": authentication = p.Element.ValueKind == JsonValueKind.Null ? null : ParseCertificate(p); break;
+                case "trustedAuthorities": authorities = p.NullableString(); break;
+                case "lps":
+                    string? id = null, lpsName = null, version = null, homologation = null;
+                    foreach (var (field, v) in p.Properties("id", "name", "version", "homologation"))
+                    {
+                        _ = field switch { "id" => id = v.String(), "name" => lpsName = v.String(), "version" => version = v.String(), _ => homologation = v.String() };
+                    }
+
+                    lps = new LpsIdentity(id ?? string.Empty, lpsName ?? string.Empty, version ?? string.Empty, homologation ?? string.Empty);
+                    break;
+                case "authenticationMode":
+                    settings = settings with
+                    {
+                        AuthenticationMode = p.String() switch
+                        {
+                            "indirecte" => DmpAuthenticationMode.Indirecte,
+                            "indirecte-renforcee" => DmpAuthenticationMode.IndirecteRenforcee,
+                            var other => throw p.Invalid($"must be \"indirecte\" or \"indirecte-renforcee\", found \"{SettingRules.Printable(other)}\""),
+                        },
+                    };
+                    break;
+                case "digest":
+                    settings = settings with
+                    {
+                        Digest = p.String() switch
+                        {
+                            "sha1" => SignatureDigest.Sha1,
+                            "sha256" => SignatureDigest.Sha256,
+                            var other => throw p.Invalid($"must be \"sha1\" or \"sha256\", found \"{SettingRules.Printable(other)}\""),
+                        },
+                    };
+                    break;
+                case "sector": settings = settings with { Sector = p.String() }; break;
+                case "authnContext": settings = settings with { AuthnContext = p.String() }; break;
+                case "repositoryPath": settings = settings with { RepositoryPath = p.String() }; break;
+                case "registryPath": settings = settings with { RegistryPath = p.String() }; break;
+                case "patientsPath": settings = settings with { PatientsPath = p.String() }; break;
+                case "timeoutSeconds": settings = settings with { TimeoutSeconds = p.Number(1, 600) }; break;
+                case "attempts": settings = settings with { Attempts = (int)p.Number(1, 10, whole: true) }; break;
+                default: settings = settings with { BackoffSeconds = p.Number(0, 300) }; break;
+            }
+        }
+
+        return settings with
+        {
+            Endpoint = endpoint ?? throw e.Invalid("endpoint is required"),
+            SignatureCertificates = certificates,
+            AuthenticationCertificate = authentication,
+            TrustedAuthorities = authorities,
+            Lps = lps ?? throw e.Invalid("lps is required (id, name, version, homologation)"),
+        };
+    }
+
+    private static DmpCertificateFile ParseCertificate(Section e)
+    {
+        string? path = null, key = null, variable = null, structure = null;
+        foreach (var (name, p) in e.Properties("path", "key", "passwordVariable", "structureId"))
+        {
+            _ = name switch { "path" => path = p.String(), "key" => key = p.NullableString(), "passwordVariable" => variable = p.NullableString(), _ => structure = p.NullableString() };
+        }
+
+        return new DmpCertificateFile(path ?? throw e.Invalid("path is required"), key, variable, structure);
     }
 
     private static AnnuaireOptions ParseAnnuaire(Section e)
