@@ -46,11 +46,16 @@ try {
     const detail = page.url();
     // The form posts and the service redirects back; the outcome is read from the page itself, whatever the timing.
     // On a loaded machine the detail page may still be loading its PDF frame: don't wait for that after the click.
-    const [posted] = await Promise.all([
-      page.waitForRequest(r => r.method() === 'POST' && r.url().includes('/relancer'), { timeout: 90000 }),
-      retry.click({ noWaitAfter: true, timeout: 90000 }),
-    ]);
-    result.retryRequest = new URL(posted.url()).pathname;
+    const posted = page.waitForRequest(r => r.method() === 'POST' && r.url().includes('/relancer'), { timeout: 90000 });
+    await retry.scrollIntoViewIfNeeded();
+    try {
+      await retry.click({ noWaitAfter: true, timeout: 20000 });
+    } catch (e) {
+      // Headless Chromium busy with the PDF frame may keep the button from being "stable": submit its own form.
+      result.clickFallback = String(e && e.message || e).split('\n')[0];
+      await retry.evaluate(b => b.form.requestSubmit(b));
+    }
+    result.retryRequest = new URL((await posted).url()).pathname;
     await page.waitForURL(u => !u.pathname.includes('/relancer'), { waitUntil: 'domcontentloaded', timeout: 30000 }).catch(() => {});
     let status = null;
     for (let i = 0; i < 60; i++) {
