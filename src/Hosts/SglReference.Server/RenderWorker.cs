@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SglReference.Delivery;
 using SglReference.Engine;
+using SglReference.MailboxDirectory;
 using SglReference.Input;
 
 namespace SglReference.Server;
@@ -117,8 +118,19 @@ internal sealed class RenderWorker : BackgroundService
             return (null, "no longer valid with this configuration: " + string.Join("; ", read.Errors.Select(e => $"{e.Path} [{e.Code}]")));
         }
 
+        var report = read.Report!;
+        if (_runtime.Mailboxes is { } directory)
+        {
+            // Missing MSSanté addresses from the Annuaire Santé; a directory failure leaves the recipient without a mailbox.
+            (report, var notes) = await MailboxEnrichment.FillAsync(report, directory).ConfigureAwait(false);
+            foreach (var note in notes)
+            {
+                ServerLog.MailboxLookup(_logger, job.ReportId, note.Role, note.Lookup.Outcome);
+            }
+        }
+
         var previous = await _runtime.Store.LastIssuedAsync(job.ReportId).ConfigureAwait(false);
-        var request = new RenderRequest(read.Report!)
+        var request = new RenderRequest(report)
         {
             Previous = previous,
             Action = job.Action == RenderJobAction.Withdraw ? RenderAction.Withdraw : RenderAction.Publish,

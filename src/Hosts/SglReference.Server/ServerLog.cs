@@ -43,4 +43,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Error, Message = "Render worker could not reach the store; trying again")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Report {ReportId}: Annuaire Santé lookup for the {Role}: {Outcome}")]
+    public static partial void MailboxLookup(ILogger logger, string reportId, string role, SglReference.MailboxDirectory.MailboxLookupOutcome outcome);
 }

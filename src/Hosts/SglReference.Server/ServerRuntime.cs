@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using SglReference.Channels;
 using SglReference.Delivery.Sql;
 using SglReference.Engine;
+using SglReference.MailboxDirectory;
 using SglReference.Hl7v2;
 using SglReference.Hl7v2.Mllp;
 using SglReference.Hosting;
@@ -41,6 +42,14 @@ internal sealed class ServerRuntime : IDisposable
     public IReadOnlyList<(string Purpose, X509Certificate2 Certificate)> Certificates { get; }
 
     public TlsOptions? ListenerTls { get; }
+
+    /// <summary>
+    /// The Annuaire Santé directory, when configured: the render workers fill the MSSanté addresses a report lacks
+    /// before rendering (the lookup is I/O; rendering stays pure).
+    /// </summary>
+    public IMailboxDirectory? Mailboxes { get; private init; }
+
+    private static readonly HttpClient s_annuaireHttp = new();
 
     /// <summary>This instance's name in leases and the audit trail: host, process id and a random tail.</summary>
     public string Instance { get; }
@@ -97,7 +106,8 @@ internal sealed class ServerRuntime : IDisposable
         }
 
         var instance = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
-        return new ServerRuntime(engine, store, options, transports, certificates, listenerTls, instance);
+        var mailboxes = configuration.Annuaire is { } annuaire ? MailboxDirectories.Create(annuaire, s_annuaireHttp, time) : null;
+        return new ServerRuntime(engine, store, options, transports, certificates, listenerTls, instance) { Mailboxes = mailboxes };
     }
 
     private static TlsOptions? Tls(TlsFiles? files, string section, string purpose, List<(string, X509Certificate2)> certificates)

@@ -101,7 +101,7 @@ internal static class TestConfig
     public const string Key = "test-key-lab-0123456789";
 
     public static string Write(string path, TestCertificates certificates, int? mllpPort, int? smtpPort, string? database = null, int? listenerPort = null,
-        int maxAttempts = 6, double leaseSeconds = 6, int workers = 2)
+        int maxAttempts = 6, double leaseSeconds = 6, int workers = 2, IReadOnlyDictionary<string, object?>? sections = null)
     {
         var tls = new Dictionary<string, object?>
         {
@@ -138,7 +138,13 @@ internal static class TestConfig
             };
         }
 
-        File.WriteAllText(path, JsonSerializer.Serialize(new Dictionary<string, object?> { ["server"] = server }));
+        var root = new Dictionary<string, object?> { ["server"] = server };
+        foreach (var (name, value) in sections ?? new Dictionary<string, object?>())
+        {
+            root[name] = value;
+        }
+
+        File.WriteAllText(path, JsonSerializer.Serialize(root));
         return path;
     }
 
