@@ -6,6 +6,7 @@
 //   NOTACK         an ORU^R01 message (not an ACK) that carries MSA|AA|<the control id>
 //   WRONGID        an ACK AA whose MSA-2 names another message
 //   NOCR           an ACK AA framed <VT>...<FS> without the trailing CR (the peer then waits)
+//   SLOWAA         an ACK AA, 1.5 s after the message (time for a test to break something on the sender's side)
 //   CLOSE          close the connection without answering
 //   SILENT         never answer (the sender's ACK timeout fires)
 // Prints one JSON line {"port": N} when listening, then one JSON line per message received.
@@ -37,7 +38,7 @@ function ackFor(message, code) {
   const controlId = code === 'WRONGID' ? 'OTHER' + f[9] : f[9];
   const now = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
   const type = code === 'NOTACK' ? 'ORU^R01^ORU_R01' : 'ACK^R01^ACK';
-  const msa1 = code === 'CA' ? 'CA' : (code === 'NOTACK' || code === 'WRONGID' || code === 'NOCR') ? 'AA' : code;
+  const msa1 = code === 'CA' ? 'CA' : (code === 'NOTACK' || code === 'WRONGID' || code === 'NOCR' || code === 'SLOWAA') ? 'AA' : code;
   const segments = [
     `MSH|^~\\&|${f[4]}|${f[5]}|${f[2]}|${f[3]}|${now}||${type}|ACK${now}${received}|${f[10]}|2.5|||||FRA|UNICODE UTF-8`,
     `MSA|${msa1}|${controlId}`,
@@ -74,7 +75,8 @@ function onConnection(socket) {
       }));
       if (action === 'CLOSE') { socket.destroy(); return; }
       if (action === 'SILENT') return;
-      socket.write(Buffer.concat([Buffer.from([VT]), ackFor(text, action), Buffer.from(action === 'NOCR' ? [FS] : [FS, CR])]));
+      const frame = Buffer.concat([Buffer.from([VT]), ackFor(text, action), Buffer.from(action === 'NOCR' ? [FS] : [FS, CR])]);
+      if (action === 'SLOWAA') setTimeout(() => socket.write(frame), 1500); else socket.write(frame);
     }
   });
   socket.on('error', () => {});

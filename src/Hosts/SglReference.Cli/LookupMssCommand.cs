@@ -57,7 +57,7 @@ internal static class LookupMssCommand
             switch (lookup.Outcome)
             {
                 case MailboxLookupOutcome.Found:
-                    await context.PrintAsync(lookup.Address).ConfigureAwait(false);
+                    await context.PrintAsync(lookup.Address ?? string.Empty).ConfigureAwait(false);
                     foreach (var other in lookup.Candidates.Skip(1))
                     {
                         await context.PrintAsync($"also: {other.Address} ({other.Source})").ConfigureAwait(false);

@@ -118,6 +118,26 @@ public sealed class DeliveryHardeningCliTests(TestCertificates certificates) : I
     }
 
     [Fact]
+    public async Task An_aa_whose_outcome_cannot_be_journaled_is_still_a_delivery_with_a_warning()
+    {
+        var oru = OruOf("thyroid");
+        using var peer = MllpPeer("SLOWAA", out var port);
+        var journal = _temp.File("journal");
+        var sending = Task.Run(() => CliRunner.Run(["send-hl7", oru, "--host", "127.0.0.1", "--port", Text(port), "--journal", journal, .. ClientTls]));
+        peer.NextJson(Wait); // the peer has the message; its AA comes in 1.5 s
+        Assert.Single(Directory.GetFiles(Path.Combine(journal, "sent"))); // recorded before it was sent
+        Directory.Move(Path.Combine(journal, "sent"), Path.Combine(journal, "sent-moved-away"));
+        File.WriteAllText(Path.Combine(journal, "sent"), "not a directory any more");
+
+        var outcome = await sending.WaitAsync(Wait);
+
+        Assert.Equal(0, outcome.ExitCode); // exit 1 would invite sending it again
+        Assert.Contains("accepted (AA) after 1 attempt", outcome.Out, StringComparison.Ordinal);
+        Assert.StartsWith("sgl: warning: --journal: the outcome could not be recorded", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"Sending\"", File.ReadAllText(Directory.GetFiles(Path.Combine(journal, "sent-moved-away")).Single()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_expired_certificate_stops_send_hl7_before_connecting_and_one_expiring_soon_is_a_warning()
     {
         var oru = OruOf("thyroid");
