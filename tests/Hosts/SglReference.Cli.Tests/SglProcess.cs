@@ -47,22 +47,25 @@ internal static class SglProcess
         return Process.Start(start) ?? throw new InvalidOperationException("cannot start sgl");
     }
 
-    /// <summary>SIGKILL, at once (what a crash or an OOM killer does).</summary>
+    /// <summary>SIGKILL, at once (what a crash or an OOM killer does): Process.Kill sends SIGKILL on Unix.</summary>
     public static void KillHard(Process process)
     {
-        if (!process.HasExited)
+        try
         {
-            using var kill = Process.Start("kill", ["-9", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            kill?.WaitForExit();
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
         }
 
         process.WaitForExit(10_000);
     }
 
-    /// <summary>SIGTERM (what systemd, docker stop or kill send).</summary>
+    /// <summary>SIGTERM (what systemd, docker stop or kill send), through the shell's kill builtin.</summary>
     public static void Terminate(Process process)
     {
-        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("bash", ["-c", "kill -TERM " + process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill?.WaitForExit();
     }
 }

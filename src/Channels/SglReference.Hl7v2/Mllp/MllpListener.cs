@@ -135,6 +135,8 @@ public sealed class MllpListener : IAsyncDisposable
             {
                 // EMFILE/ENFILE (no descriptor left), ENOBUFS, a connection reset before it was accepted...: the
                 // listening socket is still good. Wait (the pending connection stays in the backlog) and accept again.
+                // Descriptors are not meant to run out at all (connection limit, budget checked at start): the .NET
+                // runtime itself fails fast when it cannot open one for a new thread-pool thread.
                 Interlocked.Increment(ref _acceptErrors);
                 try
                 {
