@@ -74,9 +74,10 @@ public sealed class Hl7v2Channel : IDeliveryChannel
             var at = Hl7Charset.FirstUnencodable(text, _options.Charset);
             if (at >= 0)
             {
-                var character = char.ConvertToUtf32(text, at);
+                var character = char.IsSurrogatePair(text, at) ? char.ConvertToUtf32(text, at) : text[at];
+                var shown = System.Text.Rune.TryCreate(character, out var rune) && System.Text.Rune.IsLetterOrDigit(rune) ? $" ('{rune}')" : string.Empty;
                 return ChannelReadiness.NotPlanned(string.Create(CultureInfo.InvariantCulture,
-                    $"hl7.charset {_options.Charset} cannot carry the character U+{character:X4} ('{char.ConvertFromUtf32(character)}') of {FieldAt(text, at)}; nothing is replaced silently: set hl7.charset to \"{Hl7Charset.Utf8}\" if the PFI accepts it, or correct the text"));
+                    $"hl7.charset {_options.Charset} cannot carry the character U+{character:X4}{shown} of {FieldAt(text, at)}; nothing is replaced silently: set hl7.charset to \"{Hl7Charset.Utf8}\" if the PFI accepts it, or correct the text"));
             }
         }
 
