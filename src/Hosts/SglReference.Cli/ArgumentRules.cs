@@ -14,9 +14,9 @@ internal static class ArgumentRules
     public static TimeSpan Seconds(ParseResult parse, Option<double> option, double max, bool allowZero = false) =>
         Seconds(option.Name, parse.GetValue(option), max, allowZero);
 
-    /// <summary>Seconds in (0, max] when given.</summary>
-    public static TimeSpan? Seconds(ParseResult parse, Option<double?> option, double max) =>
-        parse.GetValue(option) is { } value ? Seconds(option.Name, value, max, allowZero: false) : null;
+    /// <summary>Seconds in (0, max] (or [0, max] with <paramref name="allowZero"/>) when given.</summary>
+    public static TimeSpan? Seconds(ParseResult parse, Option<double?> option, double max, bool allowZero = false) =>
+        parse.GetValue(option) is { } value ? Seconds(option.Name, value, max, allowZero) : null;
 
     /// <summary>A whole number in [min, max].</summary>
     public static int Whole(ParseResult parse, Option<int> option, int min, int max) => Whole(option.Name, parse.GetValue(option), min, max);
