@@ -104,12 +104,12 @@ public sealed class TestCertificates : IDisposable
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(800));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
 
     private static X509Certificate2 Issue(X509Certificate2 authority, RSA authorityKey, string name, bool server) =>
-        // A year: certificates ending within 60 days draw a warning (tests of that warning issue their own).
-        Issue(authority, authorityKey, name, [server ? ServerAuthentication : ClientAuthentication], DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(365));
+        // 29 days: sgl warns that they expire soon (the service's tests show it); tests needing other dates issue their own.
+        Issue(authority, authorityKey, name, [server ? ServerAuthentication : ClientAuthentication], DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29));
 
     private static X509Certificate2 Issue(X509Certificate2 authority, RSA authorityKey, string name, Oid[] usages, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {

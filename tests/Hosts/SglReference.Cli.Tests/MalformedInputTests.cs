@@ -36,7 +36,9 @@ public partial class MalformedInputTests
         Assert.True(expected.Count > 0, $"expected [{testCase.Code}] in:\n{outcome.Error}");
         if (testCase.Path is { } path)
         {
-            Assert.True(expected.Any(l => l.StartsWith(path, StringComparison.Ordinal)), $"expected [{testCase.Code}] at {path} in:\n{outcome.Error}");
+            // Printed, a path has its control characters escaped.
+            var printed = Domain.Validation.SettingRules.Printable(path);
+            Assert.True(expected.Any(l => l.StartsWith(printed, StringComparison.Ordinal)), $"expected [{testCase.Code}] at {printed} in:\n{outcome.Error}");
         }
 
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(), "nothing may be written for an invalid input");
