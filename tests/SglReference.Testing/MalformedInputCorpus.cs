@@ -16,7 +16,7 @@ public sealed record MalformedCase(string Name, Func<byte[]> Bytes, string Code,
 }
 
 /// <summary>
-/// More than 80 malformed inputs: raw bytes (syntax, encodings, depth, size), wrong types, missing fields, bad
+/// More than 120 malformed inputs (and <see cref="FuzzCorpus"/> generates a few hundred more): raw bytes (syntax, encodings, depth, size), wrong types, missing fields, bad
 /// values and keys, inconsistent reports, and broken FHIR Bundles. Each is derived from a valid fixture so that
 /// exactly the named fault is present.
 /// </summary>
@@ -176,5 +176,88 @@ public static class MalformedInputCorpus
         Fhir("FHIR INS with a wrong key", b => FhirResource(b, "Patient")["identifier"]![1]!["value"] = "279035121518912", ErrorCodes.NirKey, "Patient/"),
         Fhir("FHIR lab without OIDs", b => LabOrganization(b).Remove("extension"), ErrorCodes.Required, "Organization/"),
         new("FHIR resource that is not a Bundle", () => Utf8("{\"resourceType\":\"Patient\",\"id\":\"p1\",\"gender\":\"female\"}"), ErrorCodes.FhirMissing, "$"),
+
+        // ---- hostile input (issue 11): lone surrogates, control characters in keys and values, lists and totals over the contract's limits
+        Raw("lone high surrogate in a name", t => t.Replace("\"PAT-TROIS\"", "\"PAT\\ud800TROIS\"", StringComparison.Ordinal), ErrorCodes.Text, "patient.birthName"),
+        Raw("lone low surrogate in a used name", t => t.Replace("\"birthDate\": \"1979-03-28\"", "\"birthDate\": \"1979-03-28\", \"usedName\": \"\\udc00\"", StringComparison.Ordinal), ErrorCodes.Text, "patient.usedName"),
+        Raw("reversed surrogate pair in a given name", t => t.Replace("\"DOMINIQUE\"", "\"\\udc00\\ud800\"", StringComparison.Ordinal), ErrorCodes.Text, "patient.birthGivenNames[0]"),
+        Raw("lone surrogate in an enum value", t => t.Replace("\"status\": \"complete\"", "\"status\": \"compl\\ud800te\"", StringComparison.Ordinal), ErrorCodes.Text, "status"),
+        Raw("lone surrogate in a property name", t => t.Replace("\"birthName\"", "\"birth\\ud800Name\"", StringComparison.Ordinal), ErrorCodes.Text, "patient.birth\\ud800Name"),
+        Raw("lone surrogate in a top-level property name", t => "{\"\\udbff\": 1, " + t.TrimStart()[1..], ErrorCodes.Text, "\\udbff"),
+        Raw("lone surrogate in a resourceType value", t => "{\"resourceType\": \"Bun\\ud800dle\", " + t.TrimStart()[1..], ErrorCodes.UnknownProperty, "resourceType"),
+        Raw("escape character in a property name", t => t.Replace("\"birthName\"", "\"birth\\u001b[2JName\"", StringComparison.Ordinal), ErrorCodes.UnknownProperty, "patient.birth\u001b[2JName"),
+        Raw("CR LF forging a line in a property name", t => t.Replace("\"birthName\"", "\"x\\r\\nsgl: all good [SGL-OK]\"", StringComparison.Ordinal), ErrorCodes.UnknownProperty, "patient.x\r\nsgl: all good"),
+        Raw("terminal title sequence in an enum value", t => t.Replace("\"sex\": \"F\"", "\"sex\": \"\\u001b]0;owned\\u0007\"", StringComparison.Ordinal), ErrorCodes.Enum, "patient.sex"),
+        Raw("line separator in a unit", t => t.Replace("\"unit\": \"g/L\"", "\"unit\": \"g/L\\u2028sgl: forged\"", StringComparison.Ordinal), ErrorCodes.UcumSyntax, "chapters[0].batteries[0]"),
+        Raw("empty property name", t => "{\"\": 1, " + t.TrimStart()[1..], ErrorCodes.UnknownProperty, "[\"\"]"),
+        Json("revision beyond 9999", r => r["revision"] = 10000, ErrorCodes.Number, "revision"),
+        .. ListLimits(),
+        Json("a million address lines", r => r["patient"]!["address"]!["lines"] = Repeat(JsonValue.Create("28 avenue de Breteuil"), 1_000_000), ErrorCodes.Cardinality, "patient.address.lines"),
+        Json("more results than the contract allows", r =>
+        {
+            var chapter = r["chapters"]![0]!;
+            var battery = chapter["batteries"]![0]!;
+            battery["observations"] = Repeat(battery["observations"]![0]!, ContractLimits.Observations);
+            chapter["batteries"] = new JsonArray(battery.DeepClone());
+            r["chapters"] = Repeat(chapter, ContractLimits.Results / ContractLimits.Observations + 1);
+        }, ErrorCodes.Cardinality, "chapters"),
+        Json("more text than the contract allows", r =>
+        {
+            var comments = Repeat(new JsonObject { ["text"] = new string('x', TextRules.CommentMaxLength) }, ContractLimits.Comments);
+            r["comments"] = comments.DeepClone();
+            r["chapters"]![0]!["comments"] = comments.DeepClone();
+            r["chapters"]![0]!["batteries"]![0]!["comments"] = comments.DeepClone();
+        }, ErrorCodes.Cardinality, "$"),
+        Json("thirty thousand bad results", r =>
+        {
+            var battery = new JsonObject { ["title"] = "x", ["observations"] = Repeat(new JsonObject { ["label"] = 1 }, 3) };
+            r["chapters"] = Repeat(new JsonObject { ["code"] = r["chapters"]![0]!["code"]!.DeepClone(), ["title"] = "x", ["batteries"] = Repeat(battery, ContractLimits.Batteries) }, ContractLimits.Chapters);
+        }, ErrorCodes.TooManyErrors, "$"),
     ];
+
+    /// <summary>A case made by editing the fixture's text (escapes a JSON writer would not produce).</summary>
+    private static MalformedCase Raw(string name, Func<string, string> edit, string code, string? path, string fixture = "biochemistry") =>
+        new(name, () =>
+        {
+            var original = File.ReadAllText(Repo.Fixture(fixture));
+            var edited = edit(original);
+            return edited == original ? throw new InvalidOperationException($"corpus case \"{name}\" changed nothing") : Utf8(edited);
+        }, code, path);
+
+    private static JsonArray Repeat(JsonNode item, int count)
+    {
+        var array = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            array.Add(item.DeepClone());
+        }
+
+        return array;
+    }
+
+    /// <summary>Each list of the contract one item over its limit: one SGL-CARDINALITY error naming it.</summary>
+    private static IEnumerable<MalformedCase> ListLimits()
+    {
+        static JsonObject Observation(JsonObject r) => Obs(r);
+        yield return Json("address lines over the limit", r => r["patient"]!["address"]!["lines"] = Repeat(JsonValue.Create("x")!, ContractLimits.AddressLines + 1), ErrorCodes.Cardinality, "patient.address.lines");
+        yield return Json("telecoms over the limit", r => r["patient"]!["telecoms"] = Repeat(r["patient"]!["telecoms"]![0]!, ContractLimits.Telecoms + 1), ErrorCodes.Cardinality, "patient.telecoms");
+        yield return Json("lab telecoms over the limit", r => r["laboratory"]!["telecoms"] = Repeat(r["laboratory"]!["telecoms"]![0]!, ContractLimits.Telecoms + 1), ErrorCodes.Cardinality, "laboratory.telecoms");
+        yield return Json("given names over the limit", r => r["patient"]!["birthGivenNames"] = Repeat(JsonValue.Create("JEAN")!, ContractLimits.GivenNames + 1), ErrorCodes.Cardinality, "patient.birthGivenNames");
+        yield return Json("copies over the limit", r => r["copiesTo"] = Repeat(new JsonObject { ["familyName"] = "X", ["mssanteAddress"] = "x@medecin.mssante.fr" }, ContractLimits.CopiesTo + 1), ErrorCodes.Cardinality, "copiesTo");
+        yield return Json("specimens over the limit", r => r["specimens"] = Repeat(r["specimens"]![0]!, ContractLimits.Specimens + 1), ErrorCodes.Cardinality, "specimens");
+        yield return Json("chapters over the limit", r => r["chapters"] = Repeat(r["chapters"]![0]!, ContractLimits.Chapters + 1), ErrorCodes.Cardinality, "chapters");
+        yield return Json("batteries over the limit", r => r["chapters"]![0]!["batteries"] = Repeat(r["chapters"]![0]!["batteries"]![0]!, ContractLimits.Batteries + 1), ErrorCodes.Cardinality, "chapters[0].batteries");
+        yield return Json("results of a battery over the limit", r => r["chapters"]![0]!["batteries"]![0]!["observations"] = Repeat(Observation(r), ContractLimits.Observations + 1), ErrorCodes.Cardinality, "chapters[0].batteries[0].observations");
+        yield return Json("isolates over the limit", r => r["chapters"]![0]!["batteries"]![0]!["isolates"] = Repeat(new JsonObject { ["id"] = "I" }, ContractLimits.Isolates + 1), ErrorCodes.Cardinality, "chapters[0].batteries[0].isolates");
+        yield return Json("reference ranges over the limit", r => Observation(r)["referenceRanges"] = Repeat(new JsonObject { ["text"] = "x" }, ContractLimits.ReferenceRanges + 1), ErrorCodes.Cardinality, "chapters[0].batteries[0].observations[0].referenceRanges");
+        yield return Json("interpretations over the limit", r => Observation(r)["interpretations"] = Repeat(JsonValue.Create("N")!, ContractLimits.Interpretations + 1), ErrorCodes.Cardinality, "chapters[0].batteries[0].observations[0].interpretations");
+        yield return Json("report comments over the limit", r => r["comments"] = Repeat(new JsonObject { ["text"] = "x" }, ContractLimits.Comments + 1), ErrorCodes.Cardinality, "comments");
+        yield return Json("result comments over the limit", r => Observation(r)["comments"] = Repeat(new JsonObject { ["text"] = "x" }, ContractLimits.Comments + 1), ErrorCodes.Cardinality, "chapters[0].batteries[0].observations[0].comments");
+        yield return Json("antibiogram over the limit", r => r["chapters"]![0]!["batteries"]![0]!["isolates"] = new JsonArray(new JsonObject
+        {
+            ["id"] = "I1",
+            ["organism"] = new JsonObject { ["code"] = "112283007", ["display"] = "Escherichia coli" },
+            ["antibiogram"] = Repeat(new JsonObject { ["antibiotic"] = new JsonObject { ["code"] = "18864-9", ["display"] = "Ampicilline" }, ["category"] = "S" }, ContractLimits.Antibiogram + 1),
+        }), ErrorCodes.Cardinality, "chapters[0].batteries[0].isolates[0].antibiogram");
+    }
 }

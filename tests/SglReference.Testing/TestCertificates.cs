@@ -71,6 +71,23 @@ public sealed class TestCertificates : IDisposable
         return (certificate, pem, keyPem);
     }
 
+    /// <summary>Server authentication, for certificates a server presents.</summary>
+    public static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
+
+    /// <summary>Client authentication, for certificates a client presents.</summary>
+    public static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
+
+    /// <summary>
+    /// A certificate from the test CA with the given validity and extended key usages (none: no EKU extension), for
+    /// localhost/127.0.0.1, with its private key; its PEM files are written beside the others.
+    /// </summary>
+    public (X509Certificate2 Certificate, string CertificatePem, string KeyPem) IssueCustom(string name, DateTimeOffset notBefore, DateTimeOffset notAfter, params Oid[] usages)
+    {
+        var certificate = Issue(Authority, _caKey, name, usages, notBefore, notAfter);
+        var (pem, key) = WritePair(name, certificate);
+        return (certificate, pem, key);
+    }
+
     public void Dispose()
     {
         _caKey.Dispose();
@@ -90,16 +107,29 @@ public sealed class TestCertificates : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 authority, RSA authorityKey, string name, bool server)
+    private static X509Certificate2 Issue(X509Certificate2 authority, RSA authorityKey, string name, bool server) =>
+        // 29 days: sgl warns that they expire soon (the service's tests show it); tests needing other dates issue their own.
+        Issue(authority, authorityKey, name, [server ? ServerAuthentication : ClientAuthentication], DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29));
+
+    private static X509Certificate2 Issue(X509Certificate2 authority, RSA authorityKey, string name, Oid[] usages, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [server ? new Oid("1.3.6.1.5.5.7.3.1") : new Oid("1.3.6.1.5.5.7.3.2")], false));
+        if (usages.Length > 0)
+        {
+            var collection = new OidCollection();
+            foreach (var usage in usages)
+            {
+                collection.Add(usage);
+            }
+
+            request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(collection, false));
+        }
+
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
-        if (server)
+        if (name == "localhost" || usages.Any(u => u.Value == ServerAuthentication.Value) || name.StartsWith("server", StringComparison.Ordinal))
         {
             var names = new SubjectAlternativeNameBuilder();
             names.AddDnsName("localhost");
@@ -109,7 +139,7 @@ public sealed class TestCertificates : IDisposable
 
         var serial = RandomNumberGenerator.GetBytes(12);
         var signer = X509SignatureGenerator.CreateForRSA(authorityKey, RSASignaturePadding.Pkcs1);
-        using var issued = request.Create(authority.SubjectName, signer, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(29), serial);
+        using var issued = request.Create(authority.SubjectName, signer, notBefore, notAfter, serial);
         using var withKey = issued.CopyWithPrivateKey(key);
         // Round-trip through PKCS#12 so that the private key is usable by SslStream on every platform.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);

@@ -2,6 +2,11 @@
 // certificate chained to --ca, parses each received message with @redoxengine/redox-hl7-v2, writes it to --out, and
 // answers following --script, one action per received message (the last action repeats):
 //   AA | AE | AR   an ACK^R01^ACK with that MSA-1 (AE carries ERR 207 + application error 905, AR carries ERR 207)
+//   CA             an enhanced-mode commit acknowledgement (MSA-1 CA), which is not an application acceptance
+//   NOTACK         an ORU^R01 message (not an ACK) that carries MSA|AA|<the control id>
+//   WRONGID        an ACK AA whose MSA-2 names another message
+//   NOCR           an ACK AA framed <VT>...<FS> without the trailing CR (the peer then waits)
+//   SLOWAA         an ACK AA, 1.5 s after the message (time for a test to break something on the sender's side)
 //   CLOSE          close the connection without answering
 //   SILENT         never answer (the sender's ACK timeout fires)
 // Prints one JSON line {"port": N} when listening, then one JSON line per message received.
@@ -30,11 +35,13 @@ const VT = 0x0b, FS = 0x1c, CR = 0x0d;
 function ackFor(message, code) {
   const header = message.split(/\r\n|\r|\n/)[0];
   const f = header.split('|');
-  const controlId = f[9];
+  const controlId = code === 'WRONGID' ? 'OTHER' + f[9] : f[9];
   const now = new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  const type = code === 'NOTACK' ? 'ORU^R01^ORU_R01' : 'ACK^R01^ACK';
+  const msa1 = code === 'CA' ? 'CA' : (code === 'NOTACK' || code === 'WRONGID' || code === 'NOCR' || code === 'SLOWAA') ? 'AA' : code;
   const segments = [
-    `MSH|^~\\&|${f[4]}|${f[5]}|${f[2]}|${f[3]}|${now}||ACK^R01^ACK|ACK${now}${received}|${f[10]}|2.5|||||FRA|UNICODE UTF-8`,
-    `MSA|${code}|${controlId}`,
+    `MSH|^~\\&|${f[4]}|${f[5]}|${f[2]}|${f[3]}|${now}||${type}|ACK${now}${received}|${f[10]}|2.5|||||FRA|UNICODE UTF-8`,
+    `MSA|${msa1}|${controlId}`,
   ];
   if (code === 'AE') segments.push('ERR||PID^1^3|207^Application error^messageErrorCondition|E|905^L\'INS transmis n\'est pas complet^applicationErrorCondition');
   if (code === 'AR') segments.push('ERR|||207^Application error^messageErrorCondition|E|906^Erreur \'Autre\'^applicationErrorCondition');
@@ -68,7 +75,8 @@ function onConnection(socket) {
       }));
       if (action === 'CLOSE') { socket.destroy(); return; }
       if (action === 'SILENT') return;
-      socket.write(Buffer.concat([Buffer.from([VT]), ackFor(text, action), Buffer.from([FS, CR])]));
+      const frame = Buffer.concat([Buffer.from([VT]), ackFor(text, action), Buffer.from(action === 'NOCR' ? [FS] : [FS, CR])]);
+      if (action === 'SLOWAA') setTimeout(() => socket.write(frame), 1500); else socket.write(frame);
     }
   });
   socket.on('error', () => {});

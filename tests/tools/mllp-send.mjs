@@ -2,7 +2,8 @@
 // (ZAM): connects over TLS with a client certificate, sends each file as it is (the official example files use LF
 // segment separators), waits for the answer, and parses it with @redoxengine/redox-hl7-v2.
 // Prints a JSON array: one {file, ack: {msh9, msh12, msa1, msa2, err3}} per file.
-// Usage: node mllp-send.mjs --host H --port P --key K --cert C --ca CA [--servername N] FILE...
+// --no-cr frames each message <VT>...<FS> without the trailing CR; --timeout S (default 20) bounds each wait.
+// Usage: node mllp-send.mjs --host H --port P --key K --cert C --ca CA [--servername N] [--no-cr] [--timeout S] FILE...
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,8 @@ const hl7v2 = require('@redoxengine/redox-hl7-v2');
 const args = { files: [] };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
-  if (a.startsWith('--')) args[a.slice(2)] = process.argv[++i]; else args.files.push(a);
+  if (a === '--no-cr') args.noCr = true;
+  else if (a.startsWith('--')) args[a.slice(2)] = process.argv[++i]; else args.files.push(a);
 }
 
 const VT = 0x0b, FS = 0x1c, CR = 0x0d;
@@ -21,7 +23,8 @@ const VT = 0x0b, FS = 0x1c, CR = 0x0d;
 function exchange(socket, payload) {
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);
-    const timer = setTimeout(() => reject(new Error('no acknowledgement within 20 s')), 20000);
+    const seconds = Number(args.timeout || 20);
+    const timer = setTimeout(() => reject(new Error(`no acknowledgement within ${seconds} s`)), seconds * 1000);
     const onData = chunk => {
       buffer = Buffer.concat([buffer, chunk]);
       const start = buffer.indexOf(VT);
@@ -33,7 +36,7 @@ function exchange(socket, payload) {
       }
     };
     socket.on('data', onData);
-    socket.write(Buffer.concat([Buffer.from([VT]), payload, Buffer.from([FS, CR])]));
+    socket.write(Buffer.concat([Buffer.from([VT]), payload, Buffer.from(args.noCr ? [FS] : [FS, CR])]));
   });
 }
 

@@ -107,15 +107,15 @@ internal static class BatchRender
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         foreach (var warning in warnings.Order(StringComparer.Ordinal))
         {
-            await context.Out.WriteLineAsync(warning).ConfigureAwait(false);
+            await context.PrintAsync(warning).ConfigureAwait(false);
         }
 
         var rate = seconds > 0 ? rendered / seconds : 0;
-        await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+        await context.PrintAsync(string.Create(CultureInfo.InvariantCulture,
             $"rendered {rendered} report(s), refused {refusals.Count}, in {seconds:0.0} s ({rate:0.0} reports/s) into {outDir}")).ConfigureAwait(false);
         foreach (var refusal in refusals.OrderBy(r => r.Source, StringComparer.Ordinal))
         {
-            await context.Error.WriteLineAsync($"{refusal.Source}: {refusal.Reason}").ConfigureAwait(false);
+            await context.Error.WriteLineAsync(SettingRules.Printable($"{refusal.Source}: {refusal.Reason}")).ConfigureAwait(false);
         }
 
         return refusals.IsEmpty ? ExitCodes.Ok : ExitCodes.InvalidInput;

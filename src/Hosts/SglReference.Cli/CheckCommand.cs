@@ -22,7 +22,7 @@ internal static class CheckCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var engine = EngineFactory.Create(CommonOptions.LoadConfiguration(parse.GetValue(config)), withPdf: false);
-            var result = InputLoader.Load(engine, parse.GetValue(input)!.FullName, parse.GetValue(format));
+            var result = await InputLoader.LoadAsync(engine, parse.GetValue(input)!.FullName, parse.GetValue(format), cancellationToken).ConfigureAwait(false);
             if (!result.IsValid)
             {
                 throw new InvalidInputException(result.Errors);
@@ -31,11 +31,11 @@ internal static class CheckCommand
             var report = result.Report!;
             var (_, channels) = RenderErrors.Guard(() => engine.Check(report));
             var results = report.AllObservations().Count();
-            await context.Out.WriteLineAsync(
+            await context.PrintAsync(
                 $"valid: report {report.ReportId} revision {report.Revision}, {report.Chapters.Count} chapter(s), {results} result(s)").ConfigureAwait(false);
             foreach (var channel in channels.Where(c => !c.Planned))
             {
-                await context.Out.WriteLineAsync($"warning: {channel.Channel} not planned: {channel.Reason}").ConfigureAwait(false);
+                await context.PrintAsync($"warning: {channel.Channel} not planned: {channel.Reason}").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

@@ -91,24 +91,45 @@ internal sealed class DirectoryLineage
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 16 });
             if (document.RootElement.GetProperty("reportId").GetString() != reportId)
             {
                 throw new UserException($"the lineage store file {path} is for another report");
             }
 
             return document.RootElement.GetProperty("documents").EnumerateArray().Select(d => new IssuedDocument(
-                Enum.Parse<DocumentFormat>(d.GetProperty("format").GetString()!),
-                Enum.Parse<Audience>(d.GetProperty("audience").GetString()!),
-                new DocumentIdentity(d.GetProperty("id").GetString()!, d.GetProperty("setId").GetString()!, d.GetProperty("version").GetInt32(),
-                    d.TryGetProperty("replaces", out var r)
-                        ? new DocumentIdentity(r.GetProperty("id").GetString()!, r.GetProperty("setId").GetString()!, r.GetProperty("version").GetInt32())
+                Named<DocumentFormat>(d, "format"),
+                Named<Audience>(d, "audience"),
+                new DocumentIdentity(Oid(d, "id"), Oid(d, "setId"), Whole(d, "version", Manifest.MaxVersion),
+                    d.TryGetProperty("replaces", out var r) && r.ValueKind != JsonValueKind.Null
+                        ? new DocumentIdentity(Oid(r, "id"), Oid(r, "setId"), Whole(r, "version", Manifest.MaxVersion))
                         : null),
-                d.GetProperty("revision").GetInt32())).ToList();
+                Whole(d, "revision", Manifest.MaxRevision, min: 0))).ToList();
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException or FormatException)
         {
             throw new UserException($"the lineage store file {path} is unreadable: {ex.Message}", ex);
         }
+    }
+
+    private static T Named<T>(JsonElement e, string name)
+        where T : struct, Enum
+    {
+        var text = e.GetProperty(name).GetString() ?? string.Empty;
+        return Enum.TryParse<T>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) && text.Length > 0 && char.IsAsciiLetter(text[0])
+            ? value
+            : throw new FormatException($"{name} \"{text}\" is not a {typeof(T).Name}");
+    }
+
+    private static string Oid(JsonElement e, string name)
+    {
+        var text = e.GetProperty(name).GetString() ?? string.Empty;
+        return Domain.Identifiers.Oid.Check(text) is { } violation ? throw new FormatException($"{name}: {violation.Message}") : text;
+    }
+
+    private static int Whole(JsonElement e, string name, int max, int min = 1)
+    {
+        var n = e.GetProperty(name).GetInt64();
+        return n >= min && n <= max ? (int)n : throw new FormatException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} must be from {min} to {max}, found {n}"));
     }
 }

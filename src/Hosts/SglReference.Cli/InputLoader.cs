@@ -7,7 +7,11 @@ namespace SglReference.Cli;
 /// <summary>Reads an input file in either form into a validated report, with the engine's lab profiles.</summary>
 internal static class InputLoader
 {
-    public static ReportReadResult Load(SglEngine engine, string path, InputFormat format)
+    /// <summary>
+    /// Reads and validates the file. The read runs apart from the command so that a termination request (SIGTERM,
+    /// Ctrl+C) ends the command at once, whatever the input holds.
+    /// </summary>
+    public static async Task<ReportReadResult> LoadAsync(SglEngine engine, string path, InputFormat format, CancellationToken cancellationToken)
     {
         byte[] bytes;
         try
@@ -23,7 +27,7 @@ internal static class InputLoader
                 return ReportReadResult.Failed([new ValidationError("$", $"input has {info.Length} bytes, more than the limit of {InputLimits.Default.MaxBytes}", ErrorCodes.InputSize)]);
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (IOException ex)
         {
@@ -34,6 +38,6 @@ internal static class InputLoader
             throw new UserException($"cannot read {path}: {ex.Message}", ex);
         }
 
-        return engine.Read(bytes, format);
+        return await Task.Run(() => engine.Read(bytes, format), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

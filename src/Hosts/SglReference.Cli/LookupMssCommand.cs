@@ -57,10 +57,10 @@ internal static class LookupMssCommand
             switch (lookup.Outcome)
             {
                 case MailboxLookupOutcome.Found:
-                    await context.Out.WriteLineAsync(lookup.Address).ConfigureAwait(false);
+                    await context.PrintAsync(lookup.Address ?? string.Empty).ConfigureAwait(false);
                     foreach (var other in lookup.Candidates.Skip(1))
                     {
-                        await context.Out.WriteLineAsync($"also: {other.Address} ({other.Source})").ConfigureAwait(false);
+                        await context.PrintAsync($"also: {other.Address} ({other.Source})").ConfigureAwait(false);
                     }
 
                     return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SglReference.Domain.Delivery;
 using SglReference.Domain.Documents;
 using SglReference.Domain.Identifiers;
 using SglReference.Domain.Validation;
@@ -20,12 +21,16 @@ internal sealed record ManifestArtifact(string Kind, string? Audience, string Pa
 /// <param name="ReportId">The report id.</param>
 /// <param name="Artifacts">The files, in the order written.</param>
 /// <param name="Revision">The report revision rendered (absent from older manifests).</param>
-internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact> Artifacts, int? Revision = null)
+/// <param name="Action">What the messages ask: Initial, Replace or Delete (absent from older manifests: not known).</param>
+internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact> Artifacts, int? Revision = null, DocumentAction? Action = null)
 {
     public const string FileName = "manifest.json";
 
     /// <summary>The largest version number a chain may reach (the CDA versionNumber is an INT; keep it sane).</summary>
     public const int MaxVersion = 9999;
+
+    /// <summary>The largest report revision a manifest may name (the contract's).</summary>
+    public const int MaxRevision = Domain.Validation.ContractLimits.Revision;
 
     public byte[] ToJson()
     {
@@ -37,6 +42,11 @@ internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact>
             if (Revision is { } revision)
             {
                 writer.WriteNumber("revision", revision);
+            }
+
+            if (Action is { } action)
+            {
+                writer.WriteString("action", action.ToString());
             }
 
             writer.WriteStartArray("artifacts");
@@ -108,7 +118,20 @@ internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact>
             }
 
             var reportId = String(root, "reportId", source, errors, required: true);
-            int? revision = root.TryGetProperty("revision", out var r) && r.ValueKind != JsonValueKind.Null ? Number(r, $"{source}.revision", 1, int.MaxValue - 1, errors) : null;
+            int? revision = root.TryGetProperty("revision", out var r) && r.ValueKind != JsonValueKind.Null ? Number(r, $"{source}.revision", 1, MaxRevision, errors) : null;
+            DocumentAction? action = null;
+            if (String(root, "action", source, errors, required: false) is { } actionText)
+            {
+                if (Enum.TryParse<DocumentAction>(actionText, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) && actionText.Length > 0 && char.IsAsciiLetter(actionText[0]))
+                {
+                    action = parsed;
+                }
+                else
+                {
+                    errors.Add(new ValidationError($"{source}.action", "must be \"Initial\", \"Replace\" or \"Delete\"", ErrorCodes.Enum));
+                }
+            }
+
             var artifacts = new List<ManifestArtifact>();
             if (!root.TryGetProperty("artifacts", out var list) || list.ValueKind != JsonValueKind.Array)
             {
@@ -148,7 +171,7 @@ internal sealed record Manifest(string ReportId, IReadOnlyList<ManifestArtifact>
                 }
             }
 
-            return errors.Count > 0 ? (null, errors) : (new Manifest(reportId!, artifacts, revision), []);
+            return errors.Count > 0 ? (null, errors) : (new Manifest(reportId!, artifacts, revision, action), []);
         }
     }
 

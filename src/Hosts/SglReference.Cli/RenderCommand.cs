@@ -73,7 +73,7 @@ internal static class RenderCommand
             var outDir = parse.GetValue(output)!.FullName;
             if (single)
             {
-                var result = InputLoader.Load(engine, sources[0], parse.GetValue(format));
+                var result = await InputLoader.LoadAsync(engine, sources[0], parse.GetValue(format), cancellationToken).ConfigureAwait(false);
                 if (!result.IsValid)
                 {
                     throw new InvalidInputException(result.Errors);
@@ -82,21 +82,22 @@ internal static class RenderCommand
                 var (report, notes) = await job.FillMailboxesAsync(result.Report!, cancellationToken).ConfigureAwait(false);
                 foreach (var note in notes)
                 {
-                    await context.Out.WriteLineAsync(note).ConfigureAwait(false);
+                    await context.PrintAsync(note).ConfigureAwait(false);
                 }
 
-                var written = job.Render(report, outDir);
-                await context.Out.WriteLineAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
+                // Apart from the command, so that a termination request ends it at once.
+                var written = await Task.Run(() => job.Render(report, outDir), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+                await context.PrintAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
                 foreach (var warning in written.Warnings)
                 {
-                    await context.Out.WriteLineAsync(warning).ConfigureAwait(false);
+                    await context.PrintAsync(warning).ConfigureAwait(false);
                 }
 
-                await context.Out.WriteLineAsync($"rendered {result.Report!.ReportId}: {written.Artifacts} artifact(s) in {outDir}").ConfigureAwait(false);
+                await context.PrintAsync($"rendered {result.Report!.ReportId}: {written.Artifacts} artifact(s) in {outDir}").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            await context.Out.WriteLineAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
+            await context.PrintAsync(engine.PdfRenderer!.LicenceNotice).ConfigureAwait(false);
             return await BatchRender.RunAsync(context, job, sources, outDir, degree, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -166,7 +167,7 @@ internal sealed class RenderJob(SglEngine engine, InputFormat format, DirectoryL
                 artifact.Document?.Id, artifact.Document?.SetId, artifact.Document?.Version, isCda ? artifact.Document?.Replaces : null));
         }
 
-        files.Add((Manifest.FileName, new Manifest(report.ReportId, entries, report.Revision).ToJson()));
+        files.Add((Manifest.FileName, new Manifest(report.ReportId, entries, report.Revision, package.Action).ToJson()));
         OutputStaging.Commit(outDir, files);
         if (store is not null)
         {

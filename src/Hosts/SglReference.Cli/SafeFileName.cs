@@ -9,14 +9,15 @@ namespace SglReference.Cli;
 /// </summary>
 internal static class SafeFileName
 {
-    private const int MaxReadable = 96;
+    private const int DefaultReadable = 96;
 
-    public static string For(string id)
+    /// <summary>The name of <paramref name="id"/>: at most <paramref name="maxReadable"/> + 21 characters.</summary>
+    public static string For(string id, int maxReadable = DefaultReadable)
     {
         ArgumentNullException.ThrowIfNull(id);
-        var b = new StringBuilder(Math.Min(id.Length, MaxReadable) + 17);
-        var changed = id.Length == 0 || id.Length > MaxReadable || id[0] == '.';
-        foreach (var c in id.AsSpan(0, Math.Min(id.Length, MaxReadable)))
+        var b = new StringBuilder(Math.Min(id.Length, maxReadable) + 21);
+        var changed = id.Length == 0 || id.Length > maxReadable || id[0] == '.';
+        foreach (var c in id.AsSpan(0, Math.Min(id.Length, maxReadable)))
         {
             if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.')
             {

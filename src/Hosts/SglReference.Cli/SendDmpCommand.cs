@@ -93,15 +93,15 @@ internal static class SendDmpCommand
                 throw new ConfigurationException(ex.Message, ex);
             }
 
-            var overrides = tls.Read(parse, null, certificateRequired: false)!;
+            var overrides = (await tls.ReadAsync(parse, null, certificateRequired: false, Transport.CertificateUse.Client, context).ConfigureAwait(false))!;
             options = options with
             {
                 Endpoint = parse.GetValue(endpoint) ?? options.Endpoint,
                 AuthenticationCertificate = overrides.Certificate ?? options.AuthenticationCertificate,
                 TrustedAuthorities = overrides.TrustedAuthorities.Count > 0 ? overrides.TrustedAuthorities : options.TrustedAuthorities,
-                Attempts = parse.GetValue(attempts) ?? options.Attempts,
-                Backoff = parse.GetValue(backoff) is { } b ? TimeSpan.FromSeconds(b) : options.Backoff,
-                Timeout = parse.GetValue(timeout) is { } t ? TimeSpan.FromSeconds(t) : options.Timeout,
+                Attempts = ArgumentRules.Whole(parse, attempts, 1, 100) ?? options.Attempts,
+                Backoff = ArgumentRules.Seconds(parse, backoff, 300, allowZero: true) ?? options.Backoff,
+                Timeout = ArgumentRules.Seconds(parse, timeout, 600) ?? options.Timeout,
             };
             if (options.AuthenticationCertificate is null)
             {
@@ -129,7 +129,7 @@ internal static class SendDmpCommand
                 DeliveryStatus.Transient => $"sgl: not delivered, a later retry may succeed [{outcome.Code}]: {outcome.Detail}",
                 _ => $"sgl: refused, not retried [{outcome.Code}]: {outcome.Detail}",
             };
-            await (outcome.Status == DeliveryStatus.Delivered ? context.Out : context.Error).WriteLineAsync(line).ConfigureAwait(false);
+            await (outcome.Status == DeliveryStatus.Delivered ? context.Out : context.Error).WriteLineAsync(SettingRules.Printable(line)).ConfigureAwait(false);
             return outcome.Status == DeliveryStatus.Delivered ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;

@@ -9,8 +9,9 @@ namespace SglReference.Cli;
 
 /// <summary>
 /// sgl send-hl7 FILE --host H --port P [--tls --cert ... --ca ...]: sends one ORU over MLLP and reports the outcome.
-/// Exit 0 when acknowledged AA; 1 when refused (AE, not retried) or failed after every retry (AR, timeout, connection);
-/// 2 when the file is not an ORU.
+/// Exit 0 when acknowledged AA (only an original-mode ACK of this very message counts); 1 when refused (AE, not retried),
+/// failed after every retry (AR, timeout, connection) or ended by what no retry heals (TLS, our certificate, an answer
+/// that is not an ACK of the message); 2 when the file is not an ORU or an option breaks its rule.
 /// </summary>
 internal static class SendHl7Command
 {
@@ -39,13 +40,19 @@ internal static class SendHl7Command
         tls.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Every option is checked before anything is read or sent.
+            var portNumber = ArgumentRules.Whole(parse, port, 1, 65535);
+            var connect = ArgumentRules.Seconds(parse, connectTimeout, 600);
+            var ack = ArgumentRules.Seconds(parse, ackTimeout, 3600);
+            var tries = ArgumentRules.Whole(parse, attempts, 1, 100);
+            var wait = ArgumentRules.Seconds(parse, backoff, 300, allowZero: true);
             var path = parse.GetValue(file)!.FullName;
             byte[] bytes;
             try
             {
                 bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw new UserException($"cannot read {path}: {ex.Message}", ex);
             }
@@ -60,23 +67,42 @@ internal static class SendHl7Command
                 throw new InvalidInputException([new ValidationError("$", ex.Message, "SGL-HL7-PARSE")]);
             }
 
-            var options = new MllpClientOptions(
-                parse.GetValue(host)!,
-                parse.GetValue(port),
-                tls.Read(parse, parse.GetValue(peerName), certificateRequired: true),
-                TimeSpan.FromSeconds(parse.GetValue(connectTimeout)),
-                TimeSpan.FromSeconds(parse.GetValue(ackTimeout)),
-                parse.GetValue(attempts),
-                TimeSpan.FromSeconds(parse.GetValue(backoff)),
-                TimeSpan.FromMinutes(5));
-            var outcome = await new MllpClient(options).SendAsync(bytes, cancellationToken).ConfigureAwait(false);
-            if (parse.GetValue(journal) is { } dir)
+            var tlsOptions = await tls.ReadAsync(parse, parse.GetValue(peerName), certificateRequired: true, CertificateUse.Client, context).ConfigureAwait(false);
+            var options = new MllpClientOptions(parse.GetValue(host)!, portNumber, tlsOptions, connect, ack, tries, wait, TimeSpan.FromMinutes(5));
+
+            // The journal names the message before it leaves, so that a business acknowledgement always finds it and a
+            // journal that cannot be written stops the send before anything is sent.
+            SentMessageJournal? store = null;
+            try
             {
-                new SentMessageJournal(dir.FullName).RecordSent(summary, outcome.Status.ToString(), DateTimeOffset.Now);
+                store = parse.GetValue(journal) is { } dir ? new SentMessageJournal(dir.FullName) : null;
+                store?.RecordSending(summary, DateTimeOffset.Now);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UserException($"--journal: cannot record the message before sending it, so it was not sent: {ex.Message}", ex);
             }
 
-            var writer = outcome.Status == SendStatus.Delivered ? context.Out : context.Error;
-            await writer.WriteLineAsync((outcome.Status == SendStatus.Delivered ? string.Empty : "sgl: ") + outcome.Describe()).ConfigureAwait(false);
+            var outcome = await new MllpClient(options).SendAsync(bytes, cancellationToken).ConfigureAwait(false);
+            if (outcome.Status == SendStatus.Delivered)
+            {
+                await context.PrintAsync(outcome.Describe()).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.ComplainAsync(outcome.Describe()).ConfigureAwait(false);
+            }
+
+            try
+            {
+                store?.RecordSent(summary, outcome.Status.ToString(), DateTimeOffset.Now);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The outcome stands (an AA is a delivery: exiting 1 would invite sending it again); the journal keeps "Sending".
+                await context.WarnAsync($"--journal: the outcome could not be recorded ({ex.Message}); the journal still says \"Sending\"").ConfigureAwait(false);
+            }
+
             return outcome.Status == SendStatus.Delivered ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;

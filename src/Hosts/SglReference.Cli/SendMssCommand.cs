@@ -1,13 +1,19 @@
 using System.CommandLine;
+using SglReference.Channels;
+using SglReference.Domain.Delivery;
+using SglReference.Domain.Documents;
 using SglReference.Domain.Validation;
 using SglReference.Mss.Sending;
+using SglReference.Transport;
 
 namespace SglReference.Cli;
 
 /// <summary>
 /// sgl send-mss [EML...] --outbox DIR --host H --port P [--starttls|--implicit-tls] [--cert ... --ca ...]: puts the
-/// messages in the durable outbox (once each, by Message-ID) and sends every pending message. Exit 0 when nothing is
-/// left pending or failed; 1 otherwise (each message's state is printed); 2 when a file is not a message.
+/// messages in the durable outbox (once each, by Message-ID, with their document chain from the render manifest beside
+/// them) and sends every pending message, in queue and chain order. Exit 0 when nothing is pending and failed/ is empty;
+/// 1 otherwise — including every later run while failed/ holds a message — (each message's state is printed); 2 when a
+/// file is not a message or an option breaks its rule.
 /// </summary>
 internal static class SendMssCommand
 {
@@ -36,54 +42,115 @@ internal static class SendMssCommand
         tls.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var box = new MssOutbox(parse.GetValue(outbox)!.FullName);
+            // Options and our certificate are checked before the outbox is touched.
+            var portNumber = ArgumentRules.Whole(parse, port, 1, 65535);
+            var commandTimeout = ArgumentRules.Seconds(parse, timeout, 600);
+            var patientData = parse.GetValue(showPatientData);
+
+            // TLS is always on (MSSanté); --cert is the BAL applicative's certificate, --ca the operator's authorities.
+            var certificate = (await tls.ReadAsync(parse, parse.GetValue(peerName), certificateRequired: false, CertificateUse.Client, context).ConfigureAwait(false))!;
+            var options = new SmtpOptions(parse.GetValue(host)!, portNumber,
+                parse.GetValue(implicitTls) ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls,
+                certificate.Certificate, certificate.TrustedAuthorities, parse.GetValue(peerName),
+                parse.GetValue(user), Environment.GetEnvironmentVariable("SGL_SMTP_PASSWORD"), commandTimeout,
+                LogPatientData: patientData);
+            var sender = new MssSmtpSender(options);
+
+            var outboxPath = parse.GetValue(outbox)!.FullName;
+            var box = new MssOutbox(outboxPath);
             var now = DateTimeOffset.Now;
             foreach (var file in parse.GetValue(files) ?? [])
             {
+                byte[] eml;
                 try
                 {
-                    var item = box.Enqueue(await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false), now);
-                    await context.Out.WriteLineAsync($"{item.MessageId}: {(item.Attempts == 0 && item.State == OutboxState.Pending ? "queued" : "already in the outbox (" + item.State.ToString().ToLowerInvariant() + ")")}").ConfigureAwait(false);
+                    eml = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new UserException($"cannot read {file.FullName}: {ex.Message}", ex);
+                }
+
+                var (chain, sequence) = ChainOf(file);
+                try
+                {
+                    var item = box.Enqueue(eml, now, chain, sequence);
+                    await context.PrintAsync($"{item.MessageId}: {(item.Attempts == 0 && item.State == OutboxState.Pending ? "queued" : "already in the outbox (" + item.State.ToString().ToLowerInvariant() + ")")}").ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is FormatException or InvalidOperationException or MimeKit.ParseException)
                 {
                     throw new InvalidInputException([new ValidationError(file.Name, ex.Message, "SGL-MSS-MESSAGE")]);
                 }
-                catch (IOException ex)
+
+                if (chain is null)
                 {
-                    throw new UserException($"cannot read {file.FullName}: {ex.Message}", ex);
+                    await context.WarnAsync($"{file.Name}: no {Manifest.FileName} beside it lists it: sent in queue order, without its document chain's order").ConfigureAwait(false);
                 }
             }
 
-            // TLS is always on (MSSanté); --cert is the BAL applicative's certificate, --ca the operator's authorities.
-            var certificate = tls.Read(parse, parse.GetValue(peerName), certificateRequired: false)!;
-            var options = new SmtpOptions(parse.GetValue(host)!, parse.GetValue(port),
-                parse.GetValue(implicitTls) ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls,
-                certificate.Certificate, certificate.TrustedAuthorities, parse.GetValue(peerName),
-                parse.GetValue(user), Environment.GetEnvironmentVariable("SGL_SMTP_PASSWORD"), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                LogPatientData: parse.GetValue(showPatientData));
-            var sender = new MssSmtpSender(options);
-            var results = await box.DeliverAsync(sender.SendAsync, now, ignoreSchedule: true, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<OutboxItem> results;
+            try
+            {
+                results = await box.DeliverAsync(sender.SendAsync, now, ignoreSchedule: true, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new UserException(ex.Message, ex);
+            }
+
             foreach (var item in results)
             {
-                var line = item.State switch
+                var duplicate = item.MayBeDuplicate ? " — sent again after an interrupted attempt: the recipient may receive it twice" : string.Empty;
+                switch (item.State)
                 {
-                    OutboxState.Sent => $"{item.MessageId}: sent ({item.LastResult})",
-                    OutboxState.Failed => $"{item.MessageId}: failed, not retried: {item.LastResult}",
-                    _ => $"{item.MessageId}: still pending after attempt {item.Attempts}: {item.LastResult}",
-                };
-                await (item.State == OutboxState.Sent ? context.Out : context.Error).WriteLineAsync(line).ConfigureAwait(false);
+                    case OutboxState.Sent:
+                        await context.PrintAsync($"{item.MessageId}: sent ({item.LastResult}){duplicate}").ConfigureAwait(false);
+                        break;
+                    case OutboxState.Failed:
+                        await context.ComplainAsync($"{item.MessageId}: failed, not retried: {item.LastResult}").ConfigureAwait(false);
+                        break;
+                    default:
+                        await context.ComplainAsync($"{item.MessageId}: still pending after attempt {item.Attempts}: {item.LastResult}").ConfigureAwait(false);
+                        break;
+                }
             }
 
             var left = box.Items(OutboxState.Pending).Count;
-            var failed = results.Count(r => r.State == OutboxState.Failed);
+            var failed = box.Items(OutboxState.Failed).Count;
             if (left > 0)
             {
-                await context.Error.WriteLineAsync($"sgl: {left} message(s) pending in {parse.GetValue(outbox)!.FullName}; run send-mss again to retry").ConfigureAwait(false);
+                await context.ComplainAsync($"{left} message(s) pending in {outboxPath}; run send-mss again to retry").ConfigureAwait(false);
+            }
+
+            if (failed > 0)
+            {
+                await context.ComplainAsync($"{failed} message(s) in {Path.Combine(outboxPath, "failed")} were not delivered (the reason is in each .json); they stay there, and send-mss exits 1, until they are dealt with and removed").ConfigureAwait(false);
             }
 
             return left == 0 && failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The document chain of a rendered .eml, from the manifest sgl render wrote beside it: the setId of the document
+    /// it carries, and its sequence (2 × version, + 1 for a deletion). (null, null) when no manifest lists the file.
+    /// </summary>
+    private static (string? Chain, int? Sequence) ChainOf(FileInfo file)
+    {
+        var manifestPath = Path.Combine(file.DirectoryName ?? ".", Manifest.FileName);
+        if (!File.Exists(manifestPath))
+        {
+            return (null, null);
+        }
+
+        var (manifest, _) = Manifest.Read(File.ReadAllBytes(manifestPath), manifestPath);
+        var entry = manifest?.Artifacts.FirstOrDefault(a => a.Kind == "mss-message" && string.Equals(a.Path, file.Name, StringComparison.Ordinal));
+        if (entry is not { SetId: { } setId, Version: { } version, DocumentId: { } id })
+        {
+            return (null, null);
+        }
+
+        return (setId, ChainSequence.Of(new DocumentIdentity(id, setId, version), manifest!.Action ?? DocumentAction.Initial));
     }
 }

@@ -31,6 +31,7 @@ internal static class SglApp
         }
         catch (InvalidInputException ex)
         {
+            // ValidationError.ToString escapes control characters and never leaves the path empty.
             foreach (var error in ex.Errors)
             {
                 await stderr.WriteLineAsync(error.ToString()).ConfigureAwait(false);
@@ -41,12 +42,18 @@ internal static class SglApp
         catch (SglReference.Hosting.ConfigurationException ex)
         {
             // A setting that breaks its rule is bad input: exit 2, the setting named; a missing font or licence file is 1.
-            await stderr.WriteLineAsync("sgl: " + ex.Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync("sgl: " + SettingRules.Printable(ex.Message)).ConfigureAwait(false);
             return ex.IsInvalidSetting ? ExitCodes.InvalidInput : ExitCodes.Failure;
+        }
+        catch (InvalidSettingException ex)
+        {
+            // An option value that breaks its rule (--backoff -5, --port 70000): bad input, exit 2, the option named.
+            await stderr.WriteLineAsync("sgl: " + SettingRules.Printable(ex.Message)).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
         catch (UserException ex)
         {
-            await stderr.WriteLineAsync("sgl: " + ex.Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync("sgl: " + SettingRules.Printable(ex.Message)).ConfigureAwait(false);
             if (parse.GetValue(verbose) && ex.InnerException is { } inner)
             {
                 await stderr.WriteLineAsync(inner.ToString()).ConfigureAwait(false);
@@ -63,7 +70,7 @@ internal static class SglApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            await stderr.WriteLineAsync($"sgl: unexpected {ex.GetType().Name}: {FirstLine(ex.Message)}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"sgl: unexpected {ex.GetType().Name}: {SettingRules.Printable(FirstLine(ex.Message))}").ConfigureAwait(false);
             if (parse.GetValue(verbose))
             {
                 await stderr.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
@@ -80,8 +87,18 @@ internal static class SglApp
     }
 }
 
-/// <summary>Where commands print.</summary>
-internal sealed record CommandContext(TextWriter Out, TextWriter Error);
+/// <summary>Where commands print: every line with its control characters escaped (text from peers and inputs cannot forge a line or drive the terminal).</summary>
+internal sealed record CommandContext(TextWriter Out, TextWriter Error)
+{
+    /// <summary>One line on stdout.</summary>
+    public Task PrintAsync(string line) => Out.WriteLineAsync(SettingRules.Printable(line));
+
+    /// <summary>One line on stderr, "sgl: " first.</summary>
+    public Task ComplainAsync(string line) => Error.WriteLineAsync("sgl: " + SettingRules.Printable(line));
+
+    /// <summary>A warning on stderr.</summary>
+    public Task WarnAsync(string line) => Error.WriteLineAsync("sgl: warning: " + SettingRules.Printable(line));
+}
 
 /// <summary>Thrown by commands when the input is invalid; carries every error.</summary>
 internal sealed class InvalidInputException : Exception

@@ -30,7 +30,12 @@ internal sealed class TlsArguments(bool tlsSwitch = true)
         command.Options.Add(Authorities);
     }
 
-    public TlsOptions? Read(ParseResult parse, string? peerName, bool certificateRequired)
+    /// <summary>
+    /// The TLS options, our certificate checked for <paramref name="use"/> first: one that is expired, not yet valid,
+    /// without its private key or issued for another use is a clear error (exit 1, nothing sent); one that expires
+    /// within 60 days is a warning on stderr.
+    /// </summary>
+    public async Task<TlsOptions?> ReadAsync(ParseResult parse, string? peerName, bool certificateRequired, CertificateUse use, CommandContext context)
     {
         if (tlsSwitch && !parse.GetValue(Tls))
         {
@@ -46,15 +51,33 @@ internal sealed class TlsArguments(bool tlsSwitch = true)
             throw new UserException("--tls needs --cert (this end is authenticated by its certificate)");
         }
 
+        TlsOptions options;
         try
         {
             var certificate = certificateFile is null ? null : CertificateFiles.LoadWithKey(certificateFile.FullName, parse.GetValue(Key)?.FullName, password);
             var authorities = parse.GetValue(Authorities) is { } ca ? CertificateFiles.LoadAuthorities(ca.FullName) : [];
-            return new TlsOptions(certificate, authorities, peerName);
+            options = new TlsOptions(certificate, authorities, peerName);
         }
         catch (InvalidOperationException ex)
         {
             throw new UserException(ex.Message, ex);
         }
+
+        if (options.Certificate is { } ours)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var status = CertificateCheck.Check(ours, use, now);
+            if (status.Describe() is { } problem)
+            {
+                throw new UserException($"--cert: {problem}");
+            }
+
+            if (status.Warning(now) is { } warning)
+            {
+                await context.WarnAsync(warning).ConfigureAwait(false);
+            }
+        }
+
+        return options;
     }
 }

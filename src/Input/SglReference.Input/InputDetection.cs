@@ -40,8 +40,10 @@ public static class InputDetection
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // Not JSON, or a "resourceType" whose escapes leave a lone surrogate: not a FHIR Bundle; the JSON reader
+            // reports what is wrong with it.
             return false;
         }
 

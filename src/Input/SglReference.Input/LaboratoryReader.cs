@@ -17,9 +17,9 @@ public static class LaboratoryReader
         ArgumentNullException.ThrowIfNull(path);
         var sink = new ErrorSink();
         var laboratory = JsonReportMapper.LaboratoryAt(element, path, sink, extraFields);
-        if (laboratory is null || sink.Errors.Count > 0)
+        if (laboratory is null || sink.HasErrors)
         {
-            return (null, sink.Errors);
+            return (null, sink.Complete(_ => { }));
         }
 
         var errors = ReportValidator.ValidateLaboratory(laboratory, path);

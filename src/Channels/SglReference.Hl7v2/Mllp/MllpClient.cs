@@ -11,14 +11,18 @@ namespace SglReference.Hl7v2.Mllp;
 
 /// <summary>
 /// Sends HL7 v2 messages over MLLP (TLS with client certificate when configured) in original acknowledgement mode:
-/// one connection per message, the ACK read on the same connection. AR, ACK timeouts and connection failures are
-/// retried with exponential backoff; AE is final (the message is wrong); a TLS authentication failure is final
-/// (a certificate problem does not heal by waiting). Thread-safe: each call uses its own connection.
+/// one connection per message, the ACK read on the same connection. Only an ACK (MSH-9.1 "ACK") whose MSA-2 is the
+/// MSH-10 sent and whose MSA-1 is AA is a delivery. AR, ACK timeouts and connection failures are retried with
+/// exponential backoff; AE is final (the message is wrong); a TLS authentication failure, our own certificate being
+/// unusable (checked before connecting) and an answer that is not an original-mode ACK of the message (CA, CE, CR,
+/// another message type, another MSA-2) are final too: waiting does not heal them, and sending again what the peer may
+/// have taken would make a duplicate. Thread-safe: each call uses its own connection.
 /// </summary>
 public sealed class MllpClient
 {
     private readonly MllpClientOptions _options;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates a client.</summary>
     public MllpClient(MllpClientOptions options)
@@ -27,12 +31,20 @@ public sealed class MllpClient
     }
 
     /// <summary>Creates a client with an injectable wait (tests).</summary>
-    internal MllpClient(MllpClientOptions options, Func<TimeSpan, CancellationToken, Task> delay)
+    internal MllpClient(MllpClientOptions options, Func<TimeSpan, CancellationToken, Task> delay, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
+        _options = options.Validate();
         _delay = delay;
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>The options in use.</summary>
+    public MllpClientOptions Options => _options;
+
+    /// <summary>Our client certificate's status now (null without one): unusable, it is never presented; expiring soon is a warning.</summary>
+    public CertificateStatus? CheckCertificate() =>
+        _options.Tls?.Certificate is { } certificate ? CertificateCheck.Check(certificate, CertificateUse.Client, _time.GetUtcNow()) : null;
 
     /// <summary>Sends a message (its bytes in its MSH-18 charset) and waits for its acknowledgement.</summary>
     public async Task<SendOutcome> SendAsync(byte[] message, CancellationToken cancellationToken = default)
@@ -41,6 +53,12 @@ public sealed class MllpClient
         var controlId = Hl7Parser.ParseHeader(message).Value(10);
         var attempts = new List<SendAttempt>();
         Acknowledgement? last = null;
+        if (CheckCertificate()?.Describe() is { } unusable)
+        {
+            attempts.Add(new SendAttempt(1, "certificate: " + unusable, TimeSpan.Zero));
+            return new SendOutcome(SendStatus.Failed, controlId, null, attempts);
+        }
+
         for (var attempt = 1; attempt <= Math.Max(1, _options.MaxAttempts); attempt++)
         {
             if (attempt > 1)
@@ -51,7 +69,13 @@ public sealed class MllpClient
             var clock = Stopwatch.StartNew();
             try
             {
-                var ack = await SendOnceAsync(message, controlId, cancellationToken).ConfigureAwait(false);
+                var (ack, unexpected) = await SendOnceAsync(message, controlId, cancellationToken).ConfigureAwait(false);
+                if (ack is null)
+                {
+                    attempts.Add(new SendAttempt(attempt, "ack: " + unexpected + " (not retried: the peer may hold the message)", clock.Elapsed));
+                    return new SendOutcome(SendStatus.Failed, controlId, last, attempts);
+                }
+
                 last = ack;
                 attempts.Add(new SendAttempt(attempt, ack.RawCode, clock.Elapsed));
                 switch (ack.Code)
@@ -67,6 +91,11 @@ public sealed class MllpClient
                 attempts.Add(new SendAttempt(attempt, "tls: " + ex.Message, clock.Elapsed));
                 return new SendOutcome(SendStatus.Failed, controlId, last, attempts);
             }
+            catch (IOException ex) when (TlsFailures.RefusedOurCertificate(ex) is { } alert)
+            {
+                attempts.Add(new SendAttempt(attempt, "tls: the peer refused our client certificate (" + alert + ")", clock.Elapsed));
+                return new SendOutcome(SendStatus.Failed, controlId, last, attempts);
+            }
             catch (TimeoutException ex)
             {
                 attempts.Add(new SendAttempt(attempt, "timeout: " + ex.Message, clock.Elapsed));
@@ -77,14 +106,16 @@ public sealed class MllpClient
             }
             catch (Hl7ParseException ex)
             {
-                attempts.Add(new SendAttempt(attempt, "ack: " + ex.Message, clock.Elapsed));
+                attempts.Add(new SendAttempt(attempt, "ack: the answer is not an HL7 acknowledgement: " + ex.Message + " (not retried: the peer may hold the message)", clock.Elapsed));
+                return new SendOutcome(SendStatus.Failed, controlId, last, attempts);
             }
         }
 
         return new SendOutcome(SendStatus.Failed, controlId, last, attempts);
     }
 
-    private async Task<Acknowledgement> SendOnceAsync(byte[] message, string controlId, CancellationToken cancellationToken)
+    /// <summary>The ACK of the message, or (null, why) when the answer is not an original-mode ACK of it.</summary>
+    private async Task<(Acknowledgement? Ack, string? Unexpected)> SendOnceAsync(byte[] message, string controlId, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -123,7 +154,23 @@ public sealed class MllpClient
             }
         }
 
-        await MllpFraming.WriteAsync(stream, message, cancellationToken).ConfigureAwait(false);
+        // With TLS 1.3 a server that refuses our certificate does so after the handshake: the connection is then
+        // closed under our first write or read, its alert unread. Such a quick close is named as the likely cause.
+        var sinceHandshake = Stopwatch.StartNew();
+        var presented = ssl is not null && _options.Tls?.Certificate is not null;
+        string Hint(string failure) => presented && sinceHandshake.Elapsed < TimeSpan.FromSeconds(2)
+            ? failure + " (the peer closed the connection right after the TLS handshake: it may not accept our client certificate)"
+            : failure;
+
+        try
+        {
+            await MllpFraming.WriteAsync(stream, message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException written)
+        {
+            throw new IOException(Hint(written.Message), written);
+        }
+
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(_options.AckTimeout);
         byte[]? reply;
@@ -135,18 +182,35 @@ public sealed class MllpClient
         {
             throw new TimeoutException($"no acknowledgement within {_options.AckTimeout.TotalSeconds:0.#} s");
         }
+        catch (IOException read) when (read is not MllpFrameTooLargeException)
+        {
+            throw new IOException(Hint(read.Message), read);
+        }
 
         if (reply is null)
         {
-            throw new IOException("the peer closed the connection without acknowledging");
+            throw new IOException(Hint("the peer closed the connection without acknowledging"));
         }
 
-        var ack = AcknowledgementParser.Parse(Hl7Parser.Parse(reply));
+        var answer = Hl7Parser.Parse(reply);
+        if (answer.Header.Value(9, 1) != "ACK")
+        {
+            return (null, $"the peer answered a {Shorten(answer.MessageType)} message, not an ACK");
+        }
+
+        var ack = AcknowledgementParser.Parse(answer);
+        if (ack.RawCode is not ("AA" or "AE" or "AR"))
+        {
+            return (null, $"MSA-1 {ack.RawCode} is an enhanced-mode acknowledgement; the message was sent in original mode, which is answered AA, AE or AR");
+        }
+
         if (ack.AcknowledgedControlId != controlId)
         {
-            throw new Hl7ParseException($"the acknowledgement is for message \"{ack.AcknowledgedControlId}\", not \"{controlId}\"");
+            return (null, $"the acknowledgement is for message \"{Shorten(ack.AcknowledgedControlId)}\", not \"{controlId}\"");
         }
 
-        return ack;
+        return (ack, null);
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

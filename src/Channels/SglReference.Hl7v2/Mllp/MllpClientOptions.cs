@@ -1,3 +1,4 @@
+using SglReference.Domain.Validation;
 using SglReference.Transport;
 
 namespace SglReference.Hl7v2.Mllp;
@@ -24,6 +25,32 @@ public sealed record MllpClientOptions(
     /// <summary>Defaults: 10 s to connect, 60 s for the ACK, 5 attempts, backoff 2 s doubling up to 5 min.</summary>
     public static MllpClientOptions For(string host, int port, TlsOptions? tls) =>
         new(host, port, tls, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60), 5, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(5));
+
+    /// <summary>Longest connection or acknowledgement timeout (10 minutes).</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>Most attempts (100).</summary>
+    public const int MaxAttemptsLimit = 100;
+
+    /// <summary>Longest wait between attempts (1 hour).</summary>
+    public static readonly TimeSpan MaxBackoffLimit = TimeSpan.FromHours(1);
+
+    /// <summary>Checks every setting; throws <see cref="InvalidSettingException"/> naming the first that breaks its rule.</summary>
+    public MllpClientOptions Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Host) || Host.Length > 253 || Host.Any(char.IsControl))
+        {
+            throw new InvalidSettingException("mllp.host", "must be a host name or an IP address");
+        }
+
+        SettingRules.Range("mllp.port", Port, 1, 65535);
+        SettingRules.Duration("mllp.connectTimeout", ConnectTimeout, MaxTimeout);
+        SettingRules.Duration("mllp.ackTimeout", AckTimeout, MaxTimeout);
+        SettingRules.Range("mllp.attempts", MaxAttempts, 1, MaxAttemptsLimit);
+        SettingRules.Duration("mllp.backoff", InitialBackoff, MaxBackoffLimit, allowZero: true);
+        SettingRules.Duration("mllp.maxBackoff", MaxBackoff, MaxBackoffLimit, allowZero: true);
+        return this;
+    }
 
     /// <summary>The wait before attempt <paramref name="attempt"/> (2-based).</summary>
     public TimeSpan BackoffBefore(int attempt)

@@ -1,10 +1,10 @@
-using System.Buffers;
-
 namespace SglReference.Hl7v2.Mllp;
 
 /// <summary>
 /// Minimal Lower Layer Protocol framing: &lt;VT 0x0B&gt; message &lt;FS 0x1C&gt;&lt;CR 0x0D&gt;. One reader per connection (it keeps the
-/// bytes read past the end of a frame for the next one).
+/// bytes read past the end of a frame for the next one). A frame ends at FS: the CR that should follow is not waited
+/// for (peers that omit it are answered at once), and skipped when it comes. Memory per reader is bounded: the frame
+/// being read never grows past <c>maxFrameBytes</c>, so a reader holds at most about twice that (frame and copy).
 /// </summary>
 public sealed class MllpFraming
 {
@@ -17,6 +17,9 @@ public sealed class MllpFraming
     /// <summary>Carriage return closing the frame.</summary>
     public const byte CarriageReturn = 0x0D;
 
+    /// <summary>The frame limit when none is given: 64 MiB, the largest message the HL7 parser accepts.</summary>
+    public const int DefaultMaxFrameBytes = Codec.Hl7Parser.MaxBytes;
+
     private readonly Stream _stream;
     private readonly int _maxFrameBytes;
     private readonly byte[] _buffer = new byte[16 * 1024];
@@ -24,9 +27,10 @@ public sealed class MllpFraming
     private int _end;
 
     /// <summary>Creates a reader over a connected stream.</summary>
-    public MllpFraming(Stream stream, int maxFrameBytes = 64 * 1024 * 1024)
+    public MllpFraming(Stream stream, int maxFrameBytes = DefaultMaxFrameBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFrameBytes);
         _stream = stream;
         _maxFrameBytes = maxFrameBytes;
     }
@@ -35,29 +39,23 @@ public sealed class MllpFraming
     public static async Task WriteAsync(Stream stream, ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var frame = ArrayPool<byte>.Shared.Rent(message.Length + 3);
-        try
-        {
-            frame[0] = StartBlock;
-            message.Span.CopyTo(frame.AsSpan(1));
-            frame[message.Length + 1] = EndBlock;
-            frame[message.Length + 2] = CarriageReturn;
-            await stream.WriteAsync(frame.AsMemory(0, message.Length + 3), cancellationToken).ConfigureAwait(false);
-            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(frame);
-        }
+        var frame = new byte[message.Length + 3];
+        frame[0] = StartBlock;
+        message.Span.CopyTo(frame.AsSpan(1));
+        frame[message.Length + 1] = EndBlock;
+        frame[message.Length + 2] = CarriageReturn;
+        await stream.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Reads the next frame's message bytes; null when the peer closed the connection between frames. Bytes before a
-    /// start block are skipped; a frame larger than the limit or cut by the peer is an <see cref="IOException"/>.
+    /// start block are skipped; a frame larger than the limit is an <see cref="MllpFrameTooLargeException"/>, a frame
+    /// cut by the peer an <see cref="IOException"/>.
     /// </summary>
     public async Task<byte[]?> ReadAsync(CancellationToken cancellationToken)
     {
-        // Find the start block.
+        // Find the start block (what precedes it, the CR of the previous frame included, is skipped).
         while (true)
         {
             var index = Array.IndexOf(_buffer, StartBlock, _start, _end - _start);
@@ -74,39 +72,24 @@ public sealed class MllpFraming
             }
         }
 
-        var message = new ArrayBufferWriter<byte>(4096);
+        var message = new FrameBuffer(_maxFrameBytes);
         while (true)
         {
             var span = _buffer.AsSpan(_start, _end - _start);
             var endBlock = span.IndexOf(EndBlock);
             if (endBlock >= 0)
             {
-                message.Write(span[..endBlock]);
+                message.Append(span[..endBlock]);
                 _start += endBlock + 1;
-                // The CR after FS may arrive in the next read.
-                if (_start == _end)
-                {
-                    _start = _end = 0;
-                    if (!await FillAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        return message.WrittenSpan.ToArray();
-                    }
-                }
-
-                if (_buffer[_start] == CarriageReturn)
+                if (_start < _end && _buffer[_start] == CarriageReturn)
                 {
                     _start++;
                 }
 
-                return message.WrittenSpan.ToArray();
+                return message.ToArray();
             }
 
-            message.Write(span);
-            if (message.WrittenCount > _maxFrameBytes)
-            {
-                throw new IOException($"MLLP frame larger than {_maxFrameBytes} bytes");
-            }
-
+            message.Append(span);
             _start = _end = 0;
             if (!await FillAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -120,5 +103,31 @@ public sealed class MllpFraming
         var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
         _end += read;
         return read > 0;
+    }
+
+    /// <summary>The bytes of one frame, in a buffer that grows by doubling but never past the limit.</summary>
+    private sealed class FrameBuffer(int max)
+    {
+        private byte[] _bytes = new byte[Math.Min(4096, max)];
+        private int _length;
+
+        public void Append(ReadOnlySpan<byte> data)
+        {
+            if (data.Length > max - _length)
+            {
+                throw new MllpFrameTooLargeException(max);
+            }
+
+            if (_length + data.Length > _bytes.Length)
+            {
+                var size = (int)Math.Min(max, Math.Max((long)_bytes.Length * 2, _length + data.Length));
+                Array.Resize(ref _bytes, size);
+            }
+
+            data.CopyTo(_bytes.AsSpan(_length));
+            _length += data.Length;
+        }
+
+        public byte[] ToArray() => _length == _bytes.Length ? _bytes : _bytes.AsSpan(0, _length).ToArray();
     }
 }

@@ -7,8 +7,9 @@ namespace SglReference.Hl7v2.Mllp;
 /// <summary>
 /// The HL7 v2 channel's transport for the outbox: one attempt through <see cref="MllpClient"/> (the dispatcher owns
 /// retries, backoff and the dead letter), AA delivered, AE permanent, AR/timeouts/connection failures transient, a TLS
-/// authentication failure permanent (a certificate problem does not heal by waiting: it waits in the dead letter for a
-/// fix and a retry). One connection per message for now; connection reuse per peer comes with the client's hardening.
+/// authentication failure or our certificate unusable permanent (a certificate problem does not heal by waiting: it
+/// waits in the dead letter for a fix and a retry), and an answer that is not an original-mode ACK of the message (CA,
+/// another message type, another MSA-2) permanent too: the peer may hold the message, so it is not sent again blindly. One connection per message for now; connection reuse per peer comes with the client's hardening.
 /// </summary>
 [Experimental(Experimental.Transports)]
 public sealed class MllpTransport : IMessageTransport
@@ -57,9 +58,13 @@ public sealed class MllpTransport : IMessageTransport
             default:
                 var last = outcome.Attempts.Count > 0 ? outcome.Attempts[^1].Outcome : "no attempt";
                 var code = outcome.Acknowledgement?.RawCode;
-                return last.StartsWith("tls:", StringComparison.Ordinal)
-                    ? DeliveryOutcome.Permanent($"{Peer}: {last}", "TLS")
-                    : DeliveryOutcome.Transient($"{Peer}: {last}", code);
+                return last switch
+                {
+                    _ when last.StartsWith("tls:", StringComparison.Ordinal) => DeliveryOutcome.Permanent($"{Peer}: {last}", "TLS"),
+                    _ when last.StartsWith("certificate:", StringComparison.Ordinal) => DeliveryOutcome.Permanent($"{Peer}: {last}", "CERTIFICATE"),
+                    _ when last.StartsWith("ack:", StringComparison.Ordinal) => DeliveryOutcome.Permanent($"{Peer}: {last}", code ?? "ACK"),
+                    _ => DeliveryOutcome.Transient($"{Peer}: {last}", code),
+                };
         }
     }
 }

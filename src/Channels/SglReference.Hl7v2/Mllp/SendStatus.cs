@@ -9,6 +9,10 @@ public enum SendStatus
     /// <summary>AE: the message is wrong; it was not retried (fix it and send a new message).</summary>
     Refused,
 
-    /// <summary>Every attempt failed (AR, timeouts, connection loss) or TLS authentication failed: send it again later.</summary>
+    /// <summary>
+    /// Not delivered: every attempt failed (AR, timeouts, connection loss), or a failure retrying cannot heal ended the
+    /// send at once: TLS authentication, our certificate unusable, an answer that is not an original-mode ACK of the
+    /// message (the attempts say which).
+    /// </summary>
     Failed,
 }

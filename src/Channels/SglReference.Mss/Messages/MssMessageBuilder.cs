@@ -12,7 +12,8 @@ namespace SglReference.Mss.Messages;
 /// <summary>
 /// Builds the MSSanté message of a CR-Bio: From the lab's BAL applicative, one patient, one recipient group, subject
 /// <c>XDM/1.0/DDM+CR d'examens biologiques NOM Prénom JJ/MM/AAAA</c>, the X-MSS headers, a read-receipt request when
-/// the report asks for one, the body, IHE_XDM.zip and the PDF. Deterministic (Message-ID and MIME boundaries derive from
+/// the report asks for one, the body, IHE_XDM.zip and the PDF. Names in headers are encoded by us (see
+/// <see cref="HeaderText"/>). Deterministic (Message-ID and MIME boundaries derive from
 /// the document and the time), so that a message rendered twice is the same message.
 /// </summary>
 public static class MssMessageBuilder
@@ -53,9 +54,13 @@ public static class MssMessageBuilder
             message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
         }
 
+        // Names reach the headers encoded by us (RFC 2047), never as given: an encoded-word in a name must not decode.
+        HeaderText.SetMailboxes(message, HeaderId.From, [(report.Laboratory.Name, sender)]);
+        HeaderText.SetMailboxes(message, HeaderId.To, request.Recipients.Select(r => (r.Practitioner?.DisplayName, r.Address)));
         var p = report.Patient;
         var label = request.Action == DocumentAction.Delete ? MailBodies.DeletionSubjectLabel : SubjectLabel;
-        message.Subject = $"{MssHeaders.SubjectPrefix}{label} {p.BirthName} {p.FirstGivenName} {p.BirthDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+        HeaderText.SetUnstructured(message, HeaderId.Subject,
+            $"{MssHeaders.SubjectPrefix}{label} {p.BirthName} {p.FirstGivenName} {p.BirthDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}");
         message.Date = request.CreatedAt;
         message.MessageId = $"{Hash(seed, 20)}@{domain}";
         message.Headers.Add(MssHeaders.CodeCda, "11502-2");

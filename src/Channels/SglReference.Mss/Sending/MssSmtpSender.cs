@@ -12,30 +12,48 @@ namespace SglReference.Mss.Sending;
 
 /// <summary>
 /// Sends one MSSanté message with MailKit over STARTTLS or implicit TLS, presenting the BAL applicative's client
-/// certificate and checking the server's against the configured authorities. Classifies every failure: 4xx and
-/// connection problems are retried, 5xx are final with the server's reply. One connection per message; thread-safe.
+/// certificate and checking the server's (issued for server authentication, chained to the configured authorities).
+/// Classifies every failure: 4xx and connection problems are retried, 5xx are final with the server's reply; what no
+/// retry heals on our side — our certificate unusable (checked before connecting) or refused by the server, a server
+/// that does not offer STARTTLS (the message is never sent in plaintext) — is <see cref="SmtpStatus.Blocked"/>.
+/// Patient mailboxes never appear in outcomes unless <see cref="SmtpOptions.LogPatientData"/>. One connection per
+/// message; thread-safe.
 /// </summary>
 public sealed class MssSmtpSender
 {
     private readonly SmtpOptions _options;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates the sender.</summary>
-    public MssSmtpSender(SmtpOptions options)
+    /// <summary>Creates the sender with validated options.</summary>
+    public MssSmtpSender(SmtpOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
+        _options = options.Validate();
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>The options in use.</summary>
+    public SmtpOptions Options => _options;
+
+    /// <summary>Our client certificate's status now (null without one): unusable, it is never presented; expiring soon is a warning.</summary>
+    public CertificateStatus? CheckCertificate() =>
+        _options.ClientCertificate is { } certificate ? CertificateCheck.Check(certificate, CertificateUse.Client, _time.GetUtcNow()) : null;
 
     /// <summary>Sends the message to its To recipients.</summary>
     public async Task<SmtpOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var outcome = await TrySendAsync(message, cancellationToken).ConfigureAwait(false);
-        return _options.LogPatientData ? outcome : outcome with { Detail = MssanteAddress.RedactPatientMailboxes(outcome.Detail) };
+        return _options.LogPatientData ? outcome : outcome with { Detail = Redact(outcome.Detail, message) };
     }
 
     private async Task<SmtpOutcome> TrySendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        if (CheckCertificate()?.Describe() is { } unusable)
+        {
+            return new SmtpOutcome(SmtpStatus.Blocked, null, "certificate: " + unusable);
+        }
+
         using var client = new SmtpClient
         {
             Timeout = (int)(_options.Timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds,
@@ -47,15 +65,27 @@ public sealed class MssSmtpSender
             client.ClientCertificates = [certificate];
         }
 
+        var handedOver = false;
         try
         {
             var security = _options.Security == SmtpSecurity.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-            await client.ConnectAsync(_options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.ConnectAsync(_options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);
+            }
+            catch (NotSupportedException)
+            {
+                // MailKit refuses to go on in plaintext when STARTTLS is asked for and not offered: so do we.
+                return new SmtpOutcome(SmtpStatus.Blocked, null,
+                    $"tls: {_options.Host}:{_options.Port} does not offer STARTTLS; MSSanté messages are never sent in plaintext (check the port, or use implicit TLS)");
+            }
+
             if (_options.UserName is { } user)
             {
                 await client.AuthenticateAsync(user, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
             }
 
+            handedOver = true;
             var reply = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
             await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
             return new SmtpOutcome(SmtpStatus.Delivered, 250, OneLine(reply));
@@ -77,6 +107,12 @@ public sealed class MssSmtpSender
         {
             return new SmtpOutcome(SmtpStatus.Retry, 535, "authentication refused: " + OneLine(ex.Message));
         }
+        catch (Exception ex) when (!handedOver && TlsFailures.RefusedOurCertificate(ex) is { } alert)
+        {
+            return new SmtpOutcome(SmtpStatus.Blocked, null, _options.ClientCertificate is null
+                ? $"tls: the server wants a client certificate ({alert}): give the BAL applicative's certificate (--cert)"
+                : $"tls: the server refused our client certificate ({alert})");
+        }
         catch (SslHandshakeException ex)
         {
             return new SmtpOutcome(SmtpStatus.Retry, null, "tls: " + OneLine(ex.Message));
@@ -92,16 +128,31 @@ public sealed class MssSmtpSender
         }
     }
 
+    /// <summary>The detail with every patient mailbox redacted, and each patient recipient's local part (the INS) wherever a server echoes it alone.</summary>
+    private static string Redact(string detail, MimeMessage message)
+    {
+        var redacted = MssanteAddress.RedactPatientMailboxes(detail);
+        foreach (var mailbox in message.To.Mailboxes.Concat(message.Cc.Mailboxes))
+        {
+            if (mailbox.Domain.Equals(MssanteAddress.PatientDomain, StringComparison.OrdinalIgnoreCase) && mailbox.LocalPart.Length >= 4)
+            {
+                redacted = redacted.Replace(mailbox.LocalPart, "[patient]", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return redacted;
+    }
+
     private bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (_options.PeerName is null || certificate is null)
         {
-            return PeerCertificateValidation.IsTrusted(certificate, chain, errors, _options.TrustedAuthorities);
+            return PeerCertificateValidation.IsTrusted(certificate, chain, errors, _options.TrustedAuthorities, CertificateUse.Server);
         }
 
         // The connection is made to Host (an address, perhaps); the certificate must name PeerName instead.
         using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return PeerCertificateValidation.IsTrusted(certificate, chain, errors & ~SslPolicyErrors.RemoteCertificateNameMismatch, _options.TrustedAuthorities)
+        return PeerCertificateValidation.IsTrusted(certificate, chain, errors & ~SslPolicyErrors.RemoteCertificateNameMismatch, _options.TrustedAuthorities, CertificateUse.Server)
             && leaf.MatchesHostname(_options.PeerName);
     }
 

@@ -7,7 +7,9 @@ namespace SglReference.Mss.Sending;
 
 /// <summary>
 /// The MSSanté channel's transport for the outbox: one attempt through <see cref="MssSmtpSender"/> (the dispatcher owns
-/// retries and the dead letter): 250 delivered, 5xx permanent, 4xx and connection problems transient. The Message-ID is
+/// retries and the dead letter): 250 delivered, 5xx permanent, 4xx and connection problems transient, and what no retry
+/// heals on our side (<see cref="SmtpStatus.Blocked"/>: our certificate unusable or refused, no STARTTLS offered, never
+/// plaintext) permanent: nothing was handed to the server, the message waits in the dead letter for a fix. The Message-ID is
 /// the message's own (fixed at render time), so that a resend after a crash between the server's 250 and the outbox
 /// commit — the window SMTP cannot close — is recognisable by the receiver. One SMTP session per message for now;
 /// session reuse comes with the sender's hardening.
@@ -69,6 +71,7 @@ public sealed class MssSmtpTransport : IMessageTransport
             {
                 SmtpStatus.Delivered => DeliveryOutcome.Delivered($"accepted by {Peer}: {outcome.Detail}", code),
                 SmtpStatus.Rejected => DeliveryOutcome.Permanent($"refused by {Peer}: {outcome.Detail}", code),
+                SmtpStatus.Blocked => DeliveryOutcome.Permanent($"not sent to {Peer}: {outcome.Detail}", "BLOCKED"),
                 _ => DeliveryOutcome.Transient($"{Peer}: {outcome.Detail}", code),
             };
         }

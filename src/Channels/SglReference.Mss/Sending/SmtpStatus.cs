@@ -11,4 +11,11 @@ public enum SmtpStatus
 
     /// <summary>5xx reply: the server will not take this message; the reply is kept.</summary>
     Rejected,
+
+    /// <summary>
+    /// Nothing was handed to the server, for a reason on our side or the connection's security that no retry heals:
+    /// our certificate is unusable or refused, the server does not offer STARTTLS (never plaintext). The message stays
+    /// pending, the attempt is not counted, and the outbox stops its run (every other message would fail alike).
+    /// </summary>
+    Blocked,
 }

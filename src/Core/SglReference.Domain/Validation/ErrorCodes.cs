@@ -29,8 +29,10 @@ public static class ErrorCodes
     public const string Date = "SGL-DATE";
     /// <summary>A number is malformed or out of range.</summary>
     public const string Number = "SGL-NUMBER";
-    /// <summary>A list has too few or too many items.</summary>
+    /// <summary>A list has too few or too many items, or the report more results or text than the contract allows.</summary>
     public const string Cardinality = "SGL-CARDINALITY";
+    /// <summary>More errors than are listed: the last error says how many were left out.</summary>
+    public const string TooManyErrors = "SGL-TOO-MANY-ERRORS";
 
     // Identifiers
     /// <summary>An INS/NIR matricule is not 15 characters of the NIR form.</summary>

@@ -9,13 +9,27 @@ namespace SglReference.Domain.Validation;
 /// </summary>
 public static class ReportValidator
 {
-    /// <summary>Every error found in <paramref name="report"/>; empty when the report is valid.</summary>
-    public static IReadOnlyList<ValidationError> Validate(LabReport report)
+    /// <summary>
+    /// Every error found in <paramref name="report"/>; empty when the report is valid. At most
+    /// <see cref="ContractLimits.ReportedErrors"/> are listed, then one error counts the others.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> Validate(LabReport report) => Validate(report, CancellationToken.None);
+
+    /// <summary>As <see cref="Validate(LabReport)"/>, stopping with an <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public static IReadOnlyList<ValidationError> Validate(LabReport report, CancellationToken cancellationToken)
+    {
+        var errors = new ErrorCollector();
+        Validate(report, errors, cancellationToken);
+        return errors.ToList();
+    }
+
+    /// <summary>Adds every error found in <paramref name="report"/> to <paramref name="errors"/> (readers merge them with their own).</summary>
+    public static void Validate(LabReport report, ErrorCollector errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var v = new Checker();
+        ArgumentNullException.ThrowIfNull(errors);
+        var v = new Checker(errors, cancellationToken);
         v.Report(report);
-        return v.Errors;
     }
 
     /// <summary>Every error found in a laboratory alone (a lab profile), with paths under <paramref name="path"/>.</summary>
@@ -23,28 +37,30 @@ public static class ReportValidator
     {
         ArgumentNullException.ThrowIfNull(laboratory);
         ArgumentNullException.ThrowIfNull(path);
-        var v = new Checker();
+        var errors = new ErrorCollector();
+        var v = new Checker(errors, CancellationToken.None);
         v.LaboratoryAt(path, laboratory);
-        return v.Errors;
+        return errors.ToList();
     }
 
-    private sealed class Checker
+    private sealed class Checker(ErrorCollector errors, CancellationToken cancellationToken)
     {
-        public void LaboratoryAt(string path, Laboratory lab) => Laboratory(path, lab);
-
         private readonly HashSet<string> _specimenIds = new(StringComparer.Ordinal);
+        private long _text;
+        private int _results;
 
         private LabReport? _report;
 
-        public List<ValidationError> Errors { get; } = [];
+        public void LaboratoryAt(string path, Laboratory lab) => Laboratory(path, lab);
 
         public void Report(LabReport r)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             _report = r;
             Identifier("reportId", r.ReportId);
-            if (r.Revision < 1)
+            if (r.Revision is < 1 or > ContractLimits.Revision)
             {
-                Add("revision", ErrorCodes.Number, "must be 1 or more");
+                Add("revision", ErrorCodes.Number, Invariant($"must be from 1 to {ContractLimits.Revision}"));
             }
 
             if (r.Status == ReportStatus.Corrected)
@@ -74,6 +90,7 @@ public static class ReportValidator
                 Practitioner("attendingPhysician", gp, rppsRequired: false);
             }
 
+            Count("copiesTo", r.CopiesTo.Count, ContractLimits.CopiesTo);
             for (var i = 0; i < r.CopiesTo.Count; i++)
             {
                 Practitioner($"copiesTo[{i}]", r.CopiesTo[i].Practitioner, rppsRequired: false);
@@ -84,6 +101,7 @@ public static class ReportValidator
             }
 
             Request("request", r.Request, r.ValidatedAt, r.Laboratory.Oids.Orders);
+            Count("specimens", r.Specimens.Count, ContractLimits.Specimens);
             for (var i = 0; i < r.Specimens.Count; i++)
             {
                 Specimen($"specimens[{i}]", r.Specimens[i], r.ValidatedAt);
@@ -94,6 +112,7 @@ public static class ReportValidator
                 Add("chapters", ErrorCodes.Cardinality, "a report has at least one chapter");
             }
 
+            Count("chapters", r.Chapters.Count, ContractLimits.Chapters);
             var isolateIds = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < r.Chapters.Count; i++)
             {
@@ -107,6 +126,15 @@ public static class ReportValidator
             }
 
             Delivery("delivery", r);
+            if (_results > ContractLimits.Results)
+            {
+                Add("chapters", ErrorCodes.Cardinality, Invariant($"the report has {_results} results, at most {ContractLimits.Results}"));
+            }
+
+            if (_text > ContractLimits.TextCharacters)
+            {
+                Add("$", ErrorCodes.Cardinality, Invariant($"the report holds {_text} characters of text, at most {ContractLimits.TextCharacters}"));
+            }
         }
 
         private void Laboratory(string path, Laboratory lab)
@@ -166,6 +194,7 @@ public static class ReportValidator
                 Add($"{path}.birthGivenNames", ErrorCodes.Cardinality, "at least one given name (the first birth given name is an INS trait)");
             }
 
+            Count($"{path}.birthGivenNames", p.BirthGivenNames.Count, ContractLimits.GivenNames);
             for (var i = 0; i < p.BirthGivenNames.Count; i++)
             {
                 Name($"{path}.birthGivenNames[{i}]", p.BirthGivenNames[i]);
@@ -232,6 +261,8 @@ public static class ReportValidator
                 {
                     Name($"{path}.legalRepresentative.givenName", g);
                 }
+
+                OptionalText($"{path}.legalRepresentative.relationship", rep.Relationship, TextRules.NameMaxLength, multiline: false);
 
                 if (rep.Address is { } ra)
                 {
@@ -373,8 +404,10 @@ public static class ReportValidator
                 Add($"{path}.batteries", ErrorCodes.Cardinality, "a chapter has at least one battery");
             }
 
+            Count($"{path}.batteries", c.Batteries.Count, ContractLimits.Batteries);
             for (var i = 0; i < c.Batteries.Count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Battery($"{path}.batteries[{i}]", c.Batteries[i], isolateIds);
             }
 
@@ -418,6 +451,8 @@ public static class ReportValidator
                 }
             }
 
+            Count($"{path}.observations", b.Observations.Count, ContractLimits.Observations);
+            Count($"{path}.isolates", b.Isolates.Count, ContractLimits.Isolates);
             for (var i = 0; i < b.Observations.Count; i++)
             {
                 Observation($"{path}.observations[{i}]", b.Observations[i]);
@@ -437,6 +472,12 @@ public static class ReportValidator
 
         private void Observation(string path, Observation o)
         {
+            _results++;
+            if ((_results & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (o.Loinc is { } loinc)
             {
                 Loinc($"{path}.loinc", loinc, required: false);
@@ -462,6 +503,8 @@ public static class ReportValidator
                 Value($"{path}.value", value);
             }
 
+            Count($"{path}.referenceRanges", o.ReferenceRanges.Count, ContractLimits.ReferenceRanges);
+            Count($"{path}.interpretations", o.Interpretations.Count, ContractLimits.Interpretations);
             for (var i = 0; i < o.ReferenceRanges.Count; i++)
             {
                 Range($"{path}.referenceRanges[{i}]", o.ReferenceRanges[i]);
@@ -508,6 +551,7 @@ public static class ReportValidator
                 Observation($"{path}.count", count);
             }
 
+            Count($"{path}.antibiogram", iso.Antibiogram.Count, ContractLimits.Antibiogram);
             for (var i = 0; i < iso.Antibiogram.Count; i++)
             {
                 var s = iso.Antibiogram[i];
@@ -647,6 +691,7 @@ public static class ReportValidator
 
         private void Comments(string path, ValueList<Comment> comments)
         {
+            Count(path, comments.Count, ContractLimits.Comments);
             for (var i = 0; i < comments.Count; i++)
             {
                 Text($"{path}[{i}].text", comments[i].Text, TextRules.CommentMaxLength, multiline: true);
@@ -655,6 +700,7 @@ public static class ReportValidator
 
         private void Address(string path, Address a)
         {
+            Count($"{path}.lines", a.Lines.Count, ContractLimits.AddressLines);
             for (var i = 0; i < a.Lines.Count; i++)
             {
                 Text($"{path}.lines[{i}]", a.Lines[i], TextRules.NameMaxLength, multiline: false);
@@ -667,6 +713,7 @@ public static class ReportValidator
 
         private void Telecoms(string path, ValueList<Telecom> telecoms)
         {
+            Count(path, telecoms.Count, ContractLimits.Telecoms);
             for (var i = 0; i < telecoms.Count; i++)
             {
                 Text($"{path}[{i}].value", telecoms[i].Value, 256, multiline: false);
@@ -724,7 +771,21 @@ public static class ReportValidator
 
         private void Name(string path, string value) => Text(path, value, TextRules.NameMaxLength, multiline: false);
 
-        private void Text(string path, string value, int max, bool multiline) => Rule(path, TextRules.Check(value, max, multiline));
+        private void Text(string path, string value, int max, bool multiline)
+        {
+            _text += value.Length;
+            Rule(path, TextRules.Check(value, max, multiline));
+        }
+
+        private void Count(string path, int count, int max)
+        {
+            if (count > max)
+            {
+                errors.Add(ContractLimits.TooManyItems(path, count, max));
+            }
+        }
+
+        private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
         private void OptionalText(string path, string? value, int max, bool multiline)
         {
@@ -738,10 +799,10 @@ public static class ReportValidator
         {
             if (violation is { } v)
             {
-                Errors.Add(v.At(path));
+                errors.Add(v.At(path));
             }
         }
 
-        private void Add(string path, string code, string message) => Errors.Add(new ValidationError(path, message, code));
+        private void Add(string path, string code, string message) => errors.Add(new ValidationError(path, message, code));
     }
 }

@@ -125,10 +125,60 @@ public static class SettingRules
         }
     }
 
-    /// <summary>Text with control characters escaped, for messages.</summary>
+    /// <summary>
+    /// Text with every character that could forge a line or drive a terminal escaped as \uXXXX, for messages: C0 and
+    /// C1 control characters (CR, LF, ESC...), DEL, the Unicode line and paragraph separators, the bidirectional
+    /// controls, and lone surrogates.
+    /// </summary>
     public static string Printable(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return value.Any(char.IsControl) ? string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : value;
+        var first = FirstUnprintable(value);
+        if (first < 0)
+        {
+            return value;
+        }
+
+        var builder = new System.Text.StringBuilder(value.Length + 16);
+        builder.Append(value, 0, first);
+        for (var i = first; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else if (IsUnprintable(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
+
+    private static int FirstUnprintable(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (IsUnprintable(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsUnprintable(char c) =>
+        char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

@@ -14,12 +14,14 @@ internal sealed class JsonObject
 {
     private readonly JsonElement _element;
     private readonly ErrorSink _sink;
+    private readonly bool _hasBrokenName;
 
-    private JsonObject(JsonElement element, string path, ErrorSink sink)
+    private JsonObject(JsonElement element, string path, ErrorSink sink, bool hasBrokenName)
     {
         _element = element;
         Path = path;
         _sink = sink;
+        _hasBrokenName = hasBrokenName;
     }
 
     public string Path { get; }
@@ -35,32 +37,42 @@ internal sealed class JsonObject
             return null;
         }
 
+        sink.Tick();
         HashSet<string>? seen = null;
+        var broken = false;
         foreach (var property in element.EnumerateObject())
         {
-            seen ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!seen.Add(property.Name))
+            if (!TryName(property, out var name))
             {
-                sink.Add(Child(path, property.Name), ErrorCodes.JsonSyntax, "property appears twice in the same object");
+                sink.Add(Child(path, name), ErrorCodes.Text, LoneSurrogate("property name"));
+                broken = true;
+                continue;
             }
 
-            if (!Contains(allowed, property.Name))
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.Add(name))
             {
-                sink.Add(Child(path, property.Name), ErrorCodes.UnknownProperty, "is not a property of the contract (check its spelling)");
+                sink.Add(Child(path, name), ErrorCodes.JsonSyntax, "property appears twice in the same object");
+            }
+
+            if (!Contains(allowed, name))
+            {
+                sink.Add(Child(path, name), ErrorCodes.UnknownProperty, "is not a property of the contract (check its spelling)");
             }
         }
 
-        return new JsonObject(element, path, sink);
+        return new JsonObject(element, path, sink, broken);
     }
 
-    public static string Child(string path, string name) => path.Length == 0 ? name : path + "." + name;
+    /// <summary>The path of property <paramref name="name"/> under <paramref name="path"/>; an empty name reads [""] (no path is ever empty).</summary>
+    public static string Child(string path, string name) => name.Length == 0 ? path + "[\"\"]" : path.Length == 0 ? name : path + "." + name;
 
     public string PathOf(string name) => Child(Path, name);
 
     /// <summary>The property, or null when absent or JSON null; reports it when required.</summary>
     public JsonElement? Get(string name, bool required)
     {
-        if (_element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        if (Find(name) is { } value && value.ValueKind != JsonValueKind.Null)
         {
             return value;
         }
@@ -71,6 +83,29 @@ internal sealed class JsonObject
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The property's value. An object with a property name that is not Unicode text (reported when opened) is
+    /// searched name by name: a lookup would have to unescape that name and fail.
+    /// </summary>
+    private JsonElement? Find(string name)
+    {
+        if (!_hasBrokenName)
+        {
+            return _element.TryGetProperty(name, out var value) ? value : null;
+        }
+
+        JsonElement? found = null;
+        foreach (var property in _element.EnumerateObject())
+        {
+            if (TryName(property, out var candidate) && candidate == name)
+            {
+                found = property.Value;
+            }
+        }
+
+        return found;
     }
 
     public string? String(string name, bool required = false)
@@ -86,7 +121,50 @@ internal sealed class JsonObject
             return null;
         }
 
-        return value.GetString();
+        return ReadString(value, PathOf(name), _sink);
+    }
+
+    /// <summary>
+    /// The text of a JSON string, or null (reported) when an escape sequence leaves a lone surrogate (\uD800 without
+    /// its pair): such a string is not Unicode text and no output could carry it.
+    /// </summary>
+    public static string? ReadString(JsonElement value, string path, ErrorSink sink)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            sink.Add(path, ErrorCodes.Text, LoneSurrogate("text"));
+            return null;
+        }
+    }
+
+    private static string LoneSurrogate(string what) =>
+        $"{what} holds an escaped lone surrogate (\\uD800 to \\uDFFF without its pair): it is not Unicode text";
+
+    /// <summary>The property's name; false with its escaped form (as written in the input) when it is not Unicode text.</summary>
+    private static bool TryName(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // The raw property text starts with the quoted, still escaped name.
+            var raw = property.ToString();
+            var end = 1;
+            while (end < raw.Length && raw[end] != '"')
+            {
+                end += raw[end] == '\\' ? 2 : 1;
+            }
+
+            name = raw[1..Math.Min(end, raw.Length)];
+            return false;
+        }
     }
 
     public string RequiredString(string name) => String(name, required: true) ?? string.Empty;
@@ -232,8 +310,11 @@ internal sealed class JsonObject
         return Open(value, PathOf(name), _sink, allowed);
     }
 
-    /// <summary>The elements of an array property with their paths; empty when absent.</summary>
-    public List<(JsonElement Element, string Path)> Array(string name, bool required = false)
+    /// <summary>
+    /// The elements of an array property with their paths; empty when absent. An array longer than
+    /// <paramref name="max"/> is reported once and only its first <paramref name="max"/> items are read.
+    /// </summary>
+    public List<(JsonElement Element, string Path)> Array(string name, int max, bool required = false)
     {
         var result = new List<(JsonElement, string)>();
         if (Get(name, required) is not { } value)
@@ -247,23 +328,38 @@ internal sealed class JsonObject
             return result;
         }
 
+        var length = value.GetArrayLength();
+        if (length > max)
+        {
+            _sink.Add(ContractLimits.TooManyItems(PathOf(name), length, max));
+        }
+
         var i = 0;
+        var path = PathOf(name);
         foreach (var item in value.EnumerateArray())
         {
-            result.Add((item, $"{PathOf(name)}[{i++}]"));
+            if (i == max)
+            {
+                break;
+            }
+
+            result.Add((item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]")));
         }
 
         return result;
     }
 
-    public List<string> StringArray(string name, bool required = false)
+    public List<string> StringArray(string name, int max, bool required = false)
     {
         var result = new List<string>();
-        foreach (var (element, path) in Array(name, required))
+        foreach (var (element, path) in Array(name, max, required))
         {
             if (element.ValueKind == JsonValueKind.String)
             {
-                result.Add(element.GetString()!);
+                if (ReadString(element, path, _sink) is { } text)
+                {
+                    result.Add(text);
+                }
             }
             else
             {

@@ -33,11 +33,11 @@ internal static class JsonReportMapper
             Patient(o.Object("patient", true, "birthName", "usedName", "birthGivenNames", "usedGivenName", "birthDate", "sex", "birthPlaceCode", "ipp", "ins", "identityStatus", "address", "telecoms", "legalRepresentative")),
             Practitioner(o.Object("prescriber", false, PractitionerFields)),
             Practitioner(o.Object("attendingPhysician", false, PractitionerFields)),
-            List(o.Array("copiesTo"), sink, Correspondent),
+            List(o.Array("copiesTo", ContractLimits.CopiesTo), sink, Correspondent),
             Request(o.Object("request", true, "orderNumber", "prescriptionId", "prescriptionIdAuthority", "prescriptionDate", "receivedAt", "urgency")),
-            List(o.Array("specimens"), sink, Specimen),
-            List(o.Array("chapters", required: true), sink, Chapter),
-            Comments(o.Array("comments"), sink),
+            List(o.Array("specimens", ContractLimits.Specimens), sink, Specimen),
+            List(o.Array("chapters", ContractLimits.Chapters, required: true), sink, Chapter),
+            Comments(o.Array("comments", ContractLimits.Comments), sink),
             Stay(o.Object("hospitalStay", false, "visitNumber", "accountNumber", "kind", "unit", "admittedAt", "dischargedAt", "facility")),
             Delivery(o.Object("delivery", false, "blockDmp", "invisibleToPatient", "invisibleToLegalRepresentatives", "maskedToProfessionals", "secretConnection", "sendToPatient", "patientMayNotReply", "receptionAcknowledgement", "readAcknowledgement", "mailBodyProfessional", "mailBodyPatient")),
             o.String("correctionReason"));
@@ -120,7 +120,7 @@ internal static class JsonReportMapper
             o.RequiredString("finessGeographique"),
             o.String("finessJuridique"),
             Address(o.Object("address", true, "lines", "postalCode", "city", "country")) ?? EmptyAddress(),
-            Telecoms(o.Array("telecoms", required: true), sink),
+            Telecoms(o.Array("telecoms", ContractLimits.Telecoms, required: true), sink),
             oids is null ? new LabOids(string.Empty, string.Empty) : new LabOids(oids.RequiredString("documents"), oids.RequiredString("orders"), oids.String("specimens")),
             o.String("mssanteMailbox"),
             o.String("accreditation"),
@@ -143,7 +143,7 @@ internal static class JsonReportMapper
             Coded(o.Object("profession", false, "system", "code", "display"), CodeSystems.AuthorSpecialty),
             o.String("mssanteAddress"),
             Address(o.Object("address", false, "lines", "postalCode", "city", "country")),
-            Telecoms(o.Array("telecoms"), o.Sink),
+            Telecoms(o.Array("telecoms", ContractLimits.Telecoms), o.Sink),
             Organization(o.Object("organization", false, OrganizationFields)));
     }
 
@@ -165,7 +165,7 @@ internal static class JsonReportMapper
             o.RequiredString("name"),
             o.String("finess"),
             Address(o.Object("address", false, "lines", "postalCode", "city", "country")),
-            Telecoms(o.Array("telecoms"), o.Sink),
+            Telecoms(o.Array("telecoms", ContractLimits.Telecoms), o.Sink),
             PracticeSettingOf(o));
     }
 
@@ -182,7 +182,7 @@ internal static class JsonReportMapper
         var ipp = o.Object("ipp", true, "value", "authority");
         var ins = o.Object("ins", false, "matricule", "oid");
         var rep = o.Object("legalRepresentative", false, "familyName", "givenName", "relationship", "address", "telecoms");
-        var givenNames = o.StringArray("birthGivenNames", required: true);
+        var givenNames = o.StringArray("birthGivenNames", ContractLimits.GivenNames, required: true);
         return new Patient(
             o.RequiredString("birthName"),
             o.String("usedName"),
@@ -195,13 +195,13 @@ internal static class JsonReportMapper
             ins is null ? null : new Ins(ins.RequiredString("matricule"), ins.RequiredString("oid")),
             o.Enum("identityStatus", true, ("provisional", IdentityStatus.Provisional), ("recovered", IdentityStatus.Recovered), ("validated", IdentityStatus.Validated), ("qualified", IdentityStatus.Qualified)) ?? IdentityStatus.Provisional,
             Address(o.Object("address", false, "lines", "postalCode", "city", "country")),
-            Telecoms(o.Array("telecoms"), o.Sink),
+            Telecoms(o.Array("telecoms", ContractLimits.Telecoms), o.Sink),
             rep is null ? null : new LegalRepresentative(
                 rep.RequiredString("familyName"),
                 rep.String("givenName"),
                 rep.String("relationship"),
                 Address(rep.Object("address", false, "lines", "postalCode", "city", "country")),
-                Telecoms(rep.Array("telecoms"), o.Sink)));
+                Telecoms(rep.Array("telecoms", ContractLimits.Telecoms), o.Sink)));
     }
 
     private static LabRequest Request(JsonObject? o)
@@ -247,8 +247,8 @@ internal static class JsonReportMapper
         return new Chapter(
             Coded(o.Object("code", true, "system", "code", "display"), CodeSystems.Loinc) ?? s_placeholderCode,
             o.RequiredString("title"),
-            List(o.Array("batteries", required: true), sink, Battery),
-            Comments(o.Array("comments"), sink));
+            List(o.Array("batteries", ContractLimits.Batteries, required: true), sink, Battery),
+            Comments(o.Array("comments", ContractLimits.Comments), sink));
     }
 
     private static Battery Battery(JsonElement element, string path, ErrorSink sink)
@@ -263,9 +263,9 @@ internal static class JsonReportMapper
             Coded(o.Object("code", false, "system", "code", "display"), CodeSystems.Loinc),
             Coded(o.Object("localCode", false, "system", "code", "display"), null),
             o.RequiredString("title"),
-            List(o.Array("observations"), sink, Observation),
-            List(o.Array("isolates"), sink, Isolate),
-            Comments(o.Array("comments"), sink),
+            List(o.Array("observations", ContractLimits.Observations), sink, Observation),
+            List(o.Array("isolates", ContractLimits.Isolates), sink, Isolate),
+            Comments(o.Array("comments", ContractLimits.Comments), sink),
             o.String("specimenId"),
             Performer(o.Object("performedBy", false, "organization", "responsible")),
             o.DateTime("validatedAt"),
@@ -288,15 +288,15 @@ internal static class JsonReportMapper
             Coded(o.Object("localCode", false, "system", "code", "display"), null),
             o.RequiredString("label"),
             o.Get("value", required: false) is { } value ? Value(value, o.PathOf("value"), o.Sink) : null,
-            List(o.Array("referenceRanges"), o.Sink, ReferenceRange),
-            new ValueList<string>(o.StringArray("interpretations")),
+            List(o.Array("referenceRanges", ContractLimits.ReferenceRanges), o.Sink, ReferenceRange),
+            new ValueList<string>(o.StringArray("interpretations", ContractLimits.Interpretations)),
             o.String("method"),
             o.Enum("status", false, ("final", ResultStatus.Final), ("corrected", ResultStatus.Corrected), ("cancelled", ResultStatus.Cancelled)) ?? ResultStatus.Final,
             o.DateTime("observedAt"),
             previous is null ? null : new PreviousResult(
                 previous.Get("value", required: true) is { } pv ? Value(pv, previous.PathOf("value"), o.Sink) : new TextValue(string.Empty),
                 previous.Date("date", required: true) ?? default),
-            Comments(o.Array("comments"), o.Sink),
+            Comments(o.Array("comments", ContractLimits.Comments), o.Sink),
             o.String("specimenId"),
             Performer(o.Object("performedBy", false, "organization", "responsible")));
     }
@@ -393,8 +393,8 @@ internal static class JsonReportMapper
             o.RequiredString("id"),
             Coded(o.Object("organism", true, "system", "code", "display"), CodeSystems.Snomed) ?? s_placeholderCode,
             count is null ? null : Observation(count),
-            List(o.Array("antibiogram"), sink, Susceptibility),
-            Comments(o.Array("comments"), sink),
+            List(o.Array("antibiogram", ContractLimits.Antibiogram), sink, Susceptibility),
+            Comments(o.Array("comments", ContractLimits.Comments), sink),
             Coded(o.Object("taxon", false, "system", "code", "display"), CodeSystems.NcbiTaxonomy));
     }
 
@@ -503,7 +503,7 @@ internal static class JsonReportMapper
             return null;
         }
 
-        return new Address(new ValueList<string>(o.StringArray("lines")), o.String("postalCode"), o.String("city"), o.String("country"));
+        return new Address(new ValueList<string>(o.StringArray("lines", ContractLimits.AddressLines)), o.String("postalCode"), o.String("city"), o.String("country"));
     }
 
     private static CodedConcept? Coded(JsonObject? o, string? defaultSystem)

@@ -15,7 +15,13 @@ public static class JsonReportReader
         Read(utf8Json, limits is null ? ReportReadOptions.Default : ReportReadOptions.Default with { Limits = limits });
 
     /// <summary>Reads UTF-8 JSON bytes; a report without a laboratory takes its lab profile from <paramref name="options"/>.</summary>
-    public static ReportReadResult Read(ReadOnlySpan<byte> utf8Json, ReportReadOptions options)
+    public static ReportReadResult Read(ReadOnlySpan<byte> utf8Json, ReportReadOptions options) => Read(utf8Json, options, CancellationToken.None);
+
+    /// <summary>
+    /// Reads UTF-8 JSON bytes in time linear in their size: at most <see cref="ContractLimits.ReportedErrors"/> errors
+    /// are listed (one last error counts the others); a cancelled read stops with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public static ReportReadResult Read(ReadOnlySpan<byte> utf8Json, ReportReadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var limits = options.Limits;
@@ -42,10 +48,9 @@ public static class JsonReportReader
 
         using (document)
         {
-            var sink = new ErrorSink();
+            var sink = new ErrorSink(cancellationToken);
             var report = JsonReportMapper.Map(document.RootElement, sink, options.Laboratories);
-            var semantic = ReportValidator.Validate(report);
-            var errors = sink.MergeWith(semantic);
+            var errors = sink.Complete(collector => ReportValidator.Validate(report, collector, cancellationToken));
             return errors.Count == 0 ? new ReportReadResult(report, []) : ReportReadResult.Failed(errors);
         }
     }
