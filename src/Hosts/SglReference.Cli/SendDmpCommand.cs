@@ -108,6 +108,22 @@ internal static class SendDmpCommand
                 throw new UserException("the DMP needs the structure's authentication certificate: --cert or dmp.authenticationCertificate");
             }
 
+            if (overrides.Certificate is null)
+            {
+                // --cert was checked when read; the configuration's certificate is checked here, before connecting.
+                var now = DateTimeOffset.UtcNow;
+                var status = Transport.CertificateCheck.Check(options.AuthenticationCertificate, Transport.CertificateUse.Client, now);
+                if (status.Describe() is { } problem)
+                {
+                    throw new UserException($"dmp.authenticationCertificate: {problem}");
+                }
+
+                if (status.Warning(now) is { } warning)
+                {
+                    await context.WarnAsync(warning).ConfigureAwait(false);
+                }
+            }
+
             DeliveryOutcome outcome;
             try
             {

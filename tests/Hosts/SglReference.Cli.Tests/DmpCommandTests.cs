@@ -63,7 +63,7 @@ public sealed class DmpCommandTests(DmpCliServer server) : IClassFixture<DmpCliS
         // Deleted: nothing left to archive; refused, not retried, exit 1.
         var refused = CliRunner.Run("send-dmp", request, "--config", _kit.ConfigurationPath, "--archive");
         Assert.Equal(1, refused.ExitCode);
-        Assert.StartsWith("sgl: refused, not retried [UnresolvedReferenceException]", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("sgl: refused, not retried [UnresolvedReferenceException]", refused.Error, StringComparison.Ordinal);
         var updates = _peer.Log().Where(l => (string?)l!["path"] == "/registry" && File.ReadAllText((string)l!["file"]!).Contains("urn:ihe:iti:2010:UpdateDocumentSet", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, updates.Count);
         Assert.All(updates, u => Assert.Equal("Success", u!["reply"]!["status"]!.GetValue<string>()));
@@ -83,6 +83,24 @@ public sealed class DmpCommandTests(DmpCliServer server) : IClassFixture<DmpCliS
         var both = CliRunner.Run("send-dmp", request, "--config", _kit.ConfigurationPath, "--archive", "--delete");
         Assert.Equal(1, both.ExitCode);
         Assert.Contains("give one operation", both.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_expired_authentication_certificate_in_the_configuration_stops_send_dmp_before_connecting()
+    {
+        Assert.Equal(0, CliRunner.Run("render", Repo.Fixture("thyroid"), "--out", _temp.File("out3"), "--config", _kit.ConfigurationPath).ExitCode);
+        var request = Directory.GetFiles(_temp.File("out3"), "*.dmp-iti41.http").Single();
+        var now = DateTimeOffset.UtcNow;
+        var (_, expiredPem, expiredKey) = server.Certificates.IssueCustom("dmp-expired", now.AddDays(-400), now.AddDays(-1), TestCertificates.ClientAuthentication);
+        var expiredKit = DmpTestKit.Create(server.Certificates, _peer.Endpoint, _temp.File("expired-config"), edit: dmp =>
+            dmp["authenticationCertificate"] = new System.Text.Json.Nodes.JsonObject { ["path"] = expiredPem, ["key"] = expiredKey });
+        _peer.Reset();
+
+        var run = CliRunner.Run("send-dmp", request, "--config", expiredKit.ConfigurationPath);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("sgl: dmp.authenticationCertificate: our certificate CN=dmp-expired cannot be used: it expired on", run.Error, StringComparison.Ordinal);
+        Assert.Empty(_peer.Log()); // nothing reached the DMP
     }
 
     [Fact]
