@@ -1,25 +1,44 @@
 using System.Security.Cryptography.X509Certificates;
+using SglReference.Transport;
 
 namespace SglReference.Server;
 
 /// <summary>
-/// Where one configured certificate stands. A minimal status until the transport layer's own certificate-status API
-/// lands (then this type goes).
+/// Where one configured certificate stands, as the health endpoint, the metrics and the page show it. Our own TLS
+/// certificates are checked by <see cref="CertificateCheck"/> (private key, validity, extended key usage), so a
+/// certificate the transports would refuse shows here as "unusable" with the same reason.
 /// </summary>
 /// <param name="Purpose">What it is for: "hl7 client", "mss client", "listener server", "hl7 authority"...</param>
 /// <param name="Subject">Its subject.</param>
 /// <param name="NotAfter">Its expiry.</param>
 /// <param name="DaysLeft">Whole days until expiry (negative once expired).</param>
-/// <param name="State">"ok", "expiring" (within the warning window) or "expired".</param>
-public sealed record CertificateStatus(string Purpose, string Subject, DateTimeOffset NotAfter, int DaysLeft, string State)
+/// <param name="State">"ok", "expiring" (within the warning window), "expired" or "unusable" (see <paramref name="Problem"/>).</param>
+/// <param name="Problem">Why it cannot be used, or null.</param>
+public sealed record CertificateStatus(string Purpose, string Subject, DateTimeOffset NotAfter, int DaysLeft, string State, string? Problem = null)
 {
     /// <summary>The status of <paramref name="certificate"/> at <paramref name="now"/>.</summary>
     public static CertificateStatus Of(string purpose, X509Certificate2 certificate, DateTimeOffset now, int warningDays)
     {
+        ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(certificate);
         var notAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         var days = (int)Math.Floor((notAfter - now).TotalDays);
-        var state = notAfter <= now ? "expired" : days < warningDays ? "expiring" : "ok";
-        return new CertificateStatus(purpose, certificate.Subject, notAfter, days, state);
+        if (notAfter <= now)
+        {
+            return new CertificateStatus(purpose, certificate.Subject, notAfter, days, "expired");
+        }
+
+        if (TlsUseOf(purpose) is { } use && CertificateCheck.Check(certificate, use, now).Problem is { } problem)
+        {
+            return new CertificateStatus(purpose, certificate.Subject, notAfter, days, "unusable", problem);
+        }
+
+        return new CertificateStatus(purpose, certificate.Subject, notAfter, days, days < warningDays ? "expiring" : "ok");
     }
+
+    // Our own TLS identities are named "... client" (or "dmp authentication") and "... server"; authorities and signature certificates have no TLS use.
+    private static CertificateUse? TlsUseOf(string purpose) =>
+        purpose.EndsWith(" client", StringComparison.Ordinal) || purpose.EndsWith(" authentication", StringComparison.Ordinal) ? CertificateUse.Client
+        : purpose.EndsWith(" server", StringComparison.Ordinal) ? CertificateUse.Server
+        : null;
 }

@@ -195,10 +195,13 @@ internal static class PageEndpoints
             return string.Empty;
         }
 
-        var lines = string.Join("<br>", warnings.Select(w => w.State == "expired"
-            ? $"Le certificat « {Html.Encode(w.Purpose)} » ({Html.Encode(w.Subject)}) a expiré le {w.NotAfter:yyyy-MM-dd}."
-            : $"Le certificat « {Html.Encode(w.Purpose)} » ({Html.Encode(w.Subject)}) expire le {w.NotAfter:yyyy-MM-dd}, dans {w.DaysLeft} jours : renouvelez-le."));
-        var expired = warnings.Any(w => w.State == "expired") ? " expired" : string.Empty;
+        var lines = string.Join("<br>", warnings.Select(w => w.State switch
+        {
+            "expired" => $"Le certificat « {Html.Encode(w.Purpose)} » ({Html.Encode(w.Subject)}) a expiré le {w.NotAfter:yyyy-MM-dd}.",
+            "unusable" => $"Le certificat « {Html.Encode(w.Purpose)} » ({Html.Encode(w.Subject)}) est inutilisable : {Html.Encode(w.Problem ?? string.Empty)}.",
+            _ => $"Le certificat « {Html.Encode(w.Purpose)} » ({Html.Encode(w.Subject)}) expire le {w.NotAfter:yyyy-MM-dd}, dans {w.DaysLeft} jours : renouvelez-le.",
+        }));
+        var expired = warnings.Any(w => w.State is "expired" or "unusable") ? " expired" : string.Empty;
         return $"<div class=\"banner{expired}\" role=\"alert\" data-certificate-warning=\"{warnings.Count}\">{lines}</div>";
     }
 
