@@ -70,6 +70,12 @@ internal static class Stages
                     {
                         Time("pdf draw (PDFsharp)", () => drawn = sharp.Draw(layout));
                         Time("pdf finish", () => finished = PdfA1Finisher.Finish(drawn));
+                        foreach (var level in new[] { System.IO.Compression.CompressionLevel.SmallestSize, System.IO.Compression.CompressionLevel.Optimal, System.IO.Compression.CompressionLevel.Fastest })
+                        {
+                            byte[] alternative = [];
+                            Time("pdf finish " + level, () => alternative = PdfA1Finisher.Finish(drawn, level));
+                            Add("pdf kB " + level, alternative.Length / 1000.0);
+                        }
                     }
                     else
                     {
