@@ -122,3 +122,23 @@ public sealed class EscapingTests
         .Set(12, "2.5")
         .Set(18, charset);
 }
+
+/// <summary>The wire bytes are the message text in the MSH-18 charset, whatever the size (the encoder writes them from the text's chunks).</summary>
+public sealed class WireEncodingTests
+{
+    [Theory]
+    [InlineData(Hl7Charset.Utf8)]
+    [InlineData(Hl7Charset.Latin9)]
+    [InlineData("ASCII")]
+    public void A_large_message_encodes_to_the_text_in_its_charset(string charset)
+    {
+        // Accents, a euro sign, an unmappable CJK character and surrogate pairs, repeated past many StringBuilder chunks.
+        var text = string.Concat(Enumerable.Repeat("Zoë ÉLODIE € 漢 𝄞😀 ", 20_000));
+        var message = new Hl7Message(
+            [new Hl7Segment("MSH").Set(9, "ORU^R01^ORU_R01").Set(12, "2.5").Set(18, charset), new Hl7Segment("OBX").Set(5, text)],
+            Hl7Delimiters.Standard);
+        var expected = Hl7Charset.For(charset).GetBytes(Hl7Encoder.EncodeText(message));
+        Assert.True(expected.Length > 400_000);
+        Assert.Equal(expected, Hl7Encoder.Encode(message));
+    }
+}
