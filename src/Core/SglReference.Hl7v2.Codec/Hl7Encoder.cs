@@ -9,6 +9,39 @@ public static class Hl7Encoder
     public static string EncodeText(Hl7Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return Build(message).ToString();
+    }
+
+    /// <summary>
+    /// The message bytes in the charset MSH-18 declares, encoded straight from the text's chunks (no intermediate
+    /// string: an ORU carrying a CDA is hundreds of kilobytes).
+    /// </summary>
+    public static byte[] Encode(Hl7Message message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = Build(message);
+        var encoder = Hl7Charset.For(message.Header.Value(18)).GetEncoder();
+        var count = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            count += encoder.GetByteCount(chunk.Span, flush: false);
+        }
+
+        count += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        var at = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        }
+
+        encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        return bytes;
+    }
+
+    private static StringBuilder Build(Hl7Message message)
+    {
         var builder = new StringBuilder(4096);
         foreach (var segment in message.Segments)
         {
@@ -16,14 +49,7 @@ public static class Hl7Encoder
             builder.Append('\r');
         }
 
-        return builder.ToString();
-    }
-
-    /// <summary>The message bytes in the charset MSH-18 declares.</summary>
-    public static byte[] Encode(Hl7Message message)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return Hl7Charset.For(message.Header.Value(18)).GetBytes(EncodeText(message));
+        return builder;
     }
 
     /// <summary>One segment as text, without terminator.</summary>

@@ -122,3 +122,30 @@ public sealed class EscapingTests
         .Set(12, "2.5")
         .Set(18, charset);
 }
+
+/// <summary>The wire bytes are the message text in the MSH-18 charset, whatever the size (the encoder writes them from the text's chunks).</summary>
+public sealed class WireEncodingTests
+{
+    [Theory]
+    [InlineData(Hl7Charset.Utf8, "Zoë ÉLODIE € 漢 𝄞😀 ")] // surrogate pairs cross the text's chunk boundaries
+    [InlineData(Hl7Charset.Latin9, "Zoë ÉLODIE € œ ")]
+    [InlineData("ASCII", "Zoe ELODIE ")]
+    public void A_large_message_encodes_to_the_text_in_its_charset(string charset, string sample)
+    {
+        var message = Message(charset, string.Concat(Enumerable.Repeat(sample, 20_000)));
+        var expected = Hl7Charset.For(charset).GetBytes(Hl7Encoder.EncodeText(message));
+        Assert.True(expected.Length > 200_000);
+        Assert.Equal(expected, Hl7Encoder.Encode(message));
+    }
+
+    [Fact]
+    public void A_character_the_charset_cannot_carry_is_refused_not_replaced()
+    {
+        var message = Message(Hl7Charset.Latin9, new string('a', 50_000) + "漢");
+        Assert.Throws<EncoderFallbackException>(() => Hl7Encoder.Encode(message));
+    }
+
+    private static Hl7Message Message(string charset, string text) => new(
+        [new Hl7Segment("MSH").Set(9, "ORU^R01^ORU_R01").Set(12, "2.5").Set(18, charset), new Hl7Segment("OBX").Set(5, text)],
+        Hl7Delimiters.Standard);
+}

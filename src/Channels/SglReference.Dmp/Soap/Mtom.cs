@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MimeKit;
 using MimeKit.IO;
 
@@ -22,7 +23,7 @@ public static class Mtom
         {
             ContentId = rootId,
             ContentTransferEncoding = ContentEncoding.Binary,
-            Content = new MimeContent(new MemoryStream(envelope.ToArray(), writable: false)),
+            Content = new MimeContent(ReadOnly(envelope)),
         };
         root.ContentType.Charset = "UTF-8";
         root.ContentType.Parameters.Add("type", "application/soap+xml");
@@ -33,7 +34,7 @@ public static class Mtom
             {
                 ContentId = id,
                 ContentTransferEncoding = ContentEncoding.Binary,
-                Content = new MimeContent(new MemoryStream(content.ToArray(), writable: false)),
+                Content = new MimeContent(ReadOnly(content)),
             });
         }
 
@@ -42,8 +43,14 @@ public static class Mtom
         options.NewLineFormat = NewLineFormat.Dos;
         related.WriteTo(options, body, contentOnly: true);
         var contentType = $"multipart/related; boundary=\"{boundary}\"; type=\"application/xop+xml\"; start=\"<{rootId}>\"; start-info=\"application/soap+xml\"";
-        return new DmpHttpRequest(contentType, body.ToArray());
+        return new DmpHttpRequest(contentType, new ReadOnlyMemory<byte>(body.GetBuffer(), 0, (int)body.Length));
     }
+
+    /// <summary>A read-only stream over the bytes, without copying them when they are an array.</summary>
+    private static MemoryStream ReadOnly(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
 
     /// <summary>The parts of an MTOM request, root first (its Content-ID, type and bytes); throws <see cref="FormatException"/>.</summary>
     public static MtomMessage Read(string contentType, ReadOnlyMemory<byte> body)

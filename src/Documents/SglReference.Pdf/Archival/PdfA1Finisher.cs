@@ -26,7 +26,7 @@ internal static class PdfA1Finisher
         "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep", "OS/2", "post",
     };
 
-    public static byte[] Finish(byte[] pdf, CompressionLevel level = CompressionLevel.SmallestSize)
+    public static byte[] Finish(byte[] pdf, CompressionLevel level = CompressionLevel.Optimal)
     {
         var file = PdfFile.Parse(pdf);
         var shown = ShownCids(file);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -79,20 +80,25 @@ public static class ManifestSignature
         return Serialize(signed.GetXml());
     }
 
-    /// <summary>The digest value of a document for its manifest reference.</summary>
-    public static byte[] DocumentDigest(ReadOnlyMemory<byte> content, bool canonicalize, SignatureDigest digest) =>
-        SignatureAlgorithms.Hash(digest, canonicalize ? Canonical(content) : content.Span);
+    /// <summary>The digest value of a document for its manifest reference (the canonical form streamed into the hash).</summary>
+    public static byte[] DocumentDigest(ReadOnlyMemory<byte> content, bool canonicalize, SignatureDigest digest)
+    {
+        if (!canonicalize)
+        {
+            return SignatureAlgorithms.Hash(digest, content.Span);
+        }
 
-    /// <summary>Inclusive C14N with comments of an XML document.</summary>
+        using var hash = IncrementalHash.CreateHash(SignatureAlgorithms.HashName(digest));
+        StreamingCanonicalizer.Canonicalize(content, hash.AppendData);
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>Inclusive C14N with comments of an XML document; throws <see cref="XmlException"/> when it is not XML or has a DTD.</summary>
     public static byte[] Canonical(ReadOnlyMemory<byte> xml)
     {
-        var document = Load(xml);
-        var transform = new XmlDsigC14NWithCommentsTransform();
-        transform.LoadInput(document);
-        using var output = (Stream)transform.GetOutput(typeof(Stream));
-        using var copy = new MemoryStream();
-        output.CopyTo(copy);
-        return copy.ToArray();
+        var output = new ArrayBufferWriter<byte>(xml.Length + 1024);
+        StreamingCanonicalizer.Canonicalize(xml, output.Write);
+        return output.WrittenSpan.ToArray();
     }
 
     /// <summary>

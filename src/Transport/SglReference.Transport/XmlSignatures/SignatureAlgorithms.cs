@@ -51,4 +51,12 @@ public static class SignatureAlgorithms
         SignatureDigest.Sha256 => SHA256.HashData(data),
         _ => throw new ArgumentOutOfRangeException(nameof(digest)),
     };
+
+    /// <summary>The hash algorithm of a digest (for incremental hashing).</summary>
+    public static HashAlgorithmName HashName(SignatureDigest digest) => digest switch
+    {
+        SignatureDigest.Sha1 => HashAlgorithmName.SHA1,
+        SignatureDigest.Sha256 => HashAlgorithmName.SHA256,
+        _ => throw new ArgumentOutOfRangeException(nameof(digest)),
+    };
 }
