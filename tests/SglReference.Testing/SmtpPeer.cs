@@ -1,0 +1,59 @@
+using System.Text;
+
+namespace SglReference.Testing;
+
+/// <summary>The real MSSanté operator stand-in (tests/tools/smtp-peer.mjs: npm smtp-server with STARTTLS and client certificates).</summary>
+public sealed class SmtpPeer : IDisposable
+{
+    private readonly BackgroundProcess _process;
+    private readonly List<(string MessageId, string File)> _messages = [];
+
+    public SmtpPeer(TestCertificates certificates, string directory, params string[] extra)
+    {
+        ExternalProcess.RequireNodeTools();
+        _process = new BackgroundProcess("node",
+            [Path.Combine(ExternalProcess.ToolsDirectory, "smtp-peer.mjs"), "--key", certificates.ServerKeyPem, "--cert", certificates.ServerCertificatePem,
+             "--ca", certificates.AuthorityPem, "--out", directory, "--port", "0", .. extra], ExternalProcess.ToolsDirectory);
+        Port = _process.NextJson(TimeSpan.FromSeconds(30)).GetProperty("port").GetInt32();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Every message accepted so far, in arrival order, with the Message-ID read from the file the server wrote.</summary>
+    public IReadOnlyList<(string MessageId, string File)> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                foreach (var e in _process.DrainJson().Where(j => j.GetProperty("event").GetString() == "message"))
+                {
+                    var file = e.GetProperty("file").GetString()!;
+                    _messages.Add((MessageIdOf(file), file));
+                }
+
+                return _messages.ToList();
+            }
+        }
+    }
+
+    private static string MessageIdOf(string file)
+    {
+        foreach (var line in File.ReadLines(file, Encoding.UTF8))
+        {
+            if (line.Length == 0)
+            {
+                break;
+            }
+
+            if (line.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))
+            {
+                return line["Message-ID:".Length..].Trim().Trim('<', '>');
+            }
+        }
+
+        return string.Empty;
+    }
+
+    public void Dispose() => _process.Dispose();
+}
