@@ -185,7 +185,7 @@ internal sealed class Burst
                 if (channel == "dmp" && d.GetProperty("messageId").ValueKind == JsonValueKind.Null)
                 {
                     var document = d.GetProperty("documentId").GetString()!;
-                    if (dmpEntries.GetValueOrDefault(document) != "urn:oasis:names:tc:ebxml-regrep:StatusType:Deleted")
+                    if (dmpEntries.GetValueOrDefault(document) != "urn:asip:ci-sis:2010:StatusType:Deleted")
                     {
                         problems.Add($"{reportId}: the DMP deletion of {document} was sent but the registry entry is {dmpEntries.GetValueOrDefault(document, "absent")}");
                     }
