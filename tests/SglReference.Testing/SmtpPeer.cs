@@ -7,6 +7,7 @@ public sealed class SmtpPeer : IDisposable
 {
     private readonly BackgroundProcess _process;
     private readonly List<(string MessageId, string File)> _messages = [];
+    private int _sessions;
 
     public SmtpPeer(TestCertificates certificates, string directory, params string[] extra)
     {
@@ -26,13 +27,38 @@ public sealed class SmtpPeer : IDisposable
         {
             lock (_messages)
             {
-                foreach (var e in _process.DrainJson().Where(j => j.GetProperty("event").GetString() == "message"))
-                {
+                Drain();
+                return _messages.ToList();
+            }
+        }
+    }
+
+    /// <summary>TLS sessions the server set up so far (STARTTLS or implicit TLS completed, client certificate checked).</summary>
+    public int Sessions
+    {
+        get
+        {
+            lock (_messages)
+            {
+                Drain();
+                return _sessions;
+            }
+        }
+    }
+
+    private void Drain()
+    {
+        foreach (var e in _process.DrainJson())
+        {
+            switch (e.GetProperty("event").GetString())
+            {
+                case "message":
                     var file = e.GetProperty("file").GetString()!;
                     _messages.Add((MessageIdOf(file), file));
-                }
-
-                return _messages.ToList();
+                    break;
+                case "secure":
+                    _sessions++;
+                    break;
             }
         }
     }
