@@ -78,7 +78,7 @@ function onConnection(socket) {
       }));
       if (action === 'CLOSE') { socket.destroy(); return; }
       if (action === 'SILENT') return;
-      if (action === 'AACLOSE') { socket.end(Buffer.concat([Buffer.from([VT]), ackFor(text, 'AA'), Buffer.from([FS, CR])])); return; }
+      if (action === 'AACLOSE') { socket.end(Buffer.concat([Buffer.from([VT]), ackFor(text, 'AA'), Buffer.from([FS, CR])]), () => socket.destroy()); return; }
       const frame = Buffer.concat([Buffer.from([VT]), ackFor(text, action), Buffer.from(action === 'NOCR' ? [FS] : [FS, CR])]);
       if (action === 'SLOWAA') setTimeout(() => socket.write(frame), 1500); else socket.write(frame);
     }
