@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using MailKit.Net.Smtp;
 
 namespace SglReference.Mss.Sending;
@@ -12,7 +13,7 @@ namespace SglReference.Mss.Sending;
 internal sealed class SmtpSessionPool : IDisposable
 {
     private readonly ConcurrentStack<(SmtpClient Client, long IdleSince, int Sent)> _idle = new();
-    private readonly ConcurrentDictionary<SmtpClient, int> _sent = new();
+    private readonly ConditionalWeakTable<SmtpClient, StrongBox<int>> _sent = new();
     private readonly TimeSpan _idleLimit;
     private readonly int _capacity;
     private readonly int _messagesPerSession;
@@ -32,7 +33,7 @@ internal sealed class SmtpSessionPool : IDisposable
         {
             if (Stopwatch.GetElapsedTime(session.IdleSince) < _idleLimit && session.Client.IsConnected)
             {
-                _sent[session.Client] = session.Sent;
+                _sent.AddOrUpdate(session.Client, new StrongBox<int>(session.Sent));
                 return session.Client;
             }
 
@@ -45,7 +46,8 @@ internal sealed class SmtpSessionPool : IDisposable
     /// <summary>Keeps a session that just had a message accepted (or closes it: pool full, or enough messages sent on it).</summary>
     public void Return(SmtpClient client)
     {
-        var sent = (_sent.TryRemove(client, out var before) ? before : 0) + 1;
+        var sent = (_sent.TryGetValue(client, out var before) ? before.Value : 0) + 1;
+        _sent.Remove(client);
         if (_disposed || sent >= _messagesPerSession || _idle.Count >= _capacity || !client.IsConnected)
         {
             Close(client);
