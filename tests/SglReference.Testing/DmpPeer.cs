@@ -14,7 +14,7 @@ public sealed class DmpPeer : IDisposable
     private readonly BackgroundProcess _process;
     private readonly HttpClient _admin;
 
-    private DmpPeer(BackgroundProcess process, int port, int adminPort, string directory)
+    private DmpPeer(BackgroundProcess process, int port, int adminPort, string? directory)
     {
         _process = process;
         Port = port;
@@ -25,8 +25,8 @@ public sealed class DmpPeer : IDisposable
     /// <summary>The HTTPS port.</summary>
     public int Port { get; }
 
-    /// <summary>Where the double writes each request it receives (NNNN.http, artifact form).</summary>
-    public string Directory { get; }
+    /// <summary>Where the double writes each request it receives (NNNN.http, artifact form); null: nowhere.</summary>
+    public string? Directory { get; }
 
     /// <summary>The DMP services base.</summary>
     public Uri Endpoint => new($"https://localhost:{Port}");
@@ -45,17 +45,23 @@ public sealed class DmpPeer : IDisposable
         }
     }
 
-    public static DmpPeer Start(TestCertificates certificates, string directory, params string[] extra)
+    /// <summary>Starts the double; it writes each request it receives into <paramref name="directory"/>, or nowhere when null (long runs).</summary>
+    public static DmpPeer Start(TestCertificates certificates, string? directory, params string[] extra)
     {
         ArgumentNullException.ThrowIfNull(certificates);
-        System.IO.Directory.CreateDirectory(directory);
         var arguments = new List<string>
         {
-            Assembly, "--port", "0", "--cert", certificates.ServerCertificatePem, "--key", certificates.ServerKeyPem, "--ca", certificates.AuthorityPem, "--out", directory,
+            Assembly, "--port", "0", "--cert", certificates.ServerCertificatePem, "--key", certificates.ServerKeyPem, "--ca", certificates.AuthorityPem,
             "--value-set", Path.Combine(Repo.Shared, "ans-cda-kit", "jeuxDeValeurs", "JDV_J01_XdsAuthorSpecialty_CISIS.xml"),
             "--value-set", Path.Combine(Repo.Shared, "xdm-examples", "JDV_J04_XdsPracticeSettingCode_CISIS.xml"),
             "--value-set", Path.Combine(Repo.Shared, "xdm-examples", "JDV_J08_XdsConfidentialityCode_CISIS.xml"),
         };
+        if (directory is not null)
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            arguments.AddRange(["--out", directory]);
+        }
+
         foreach (var structure in Structures)
         {
             arguments.AddRange(["--structure", structure]);

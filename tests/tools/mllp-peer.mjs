@@ -8,8 +8,10 @@
 //   NOCR           an ACK AA framed <VT>...<FS> without the trailing CR (the peer then waits)
 //   SLOWAA         an ACK AA, 1.5 s after the message (time for a test to break something on the sender's side)
 //   CLOSE          close the connection without answering
+//   AACLOSE        answer AA, then close the connection (a peer dropping a kept-open connection)
 //   SILENT         never answer (the sender's ACK timeout fires)
-// Prints one JSON line {"port": N} when listening, then one JSON line per message received.
+// Prints one JSON line {"port": N} when listening, then one JSON line per message received, and
+// with --log-connections yes one per connection ({"event":"connection"}, after the TLS handshake).
 // Usage: node mllp-peer.mjs --key K --cert C --ca CA --out DIR --script AA,AE,AR,AA [--plain]
 import tls from 'node:tls';
 import net from 'node:net';
@@ -49,6 +51,7 @@ function ackFor(message, code) {
 }
 
 function onConnection(socket) {
+  if (args['log-connections']) console.log(JSON.stringify({ event: 'connection' }));
   let buffer = Buffer.alloc(0);
   socket.on('data', chunk => {
     buffer = Buffer.concat([buffer, chunk]);
@@ -75,6 +78,7 @@ function onConnection(socket) {
       }));
       if (action === 'CLOSE') { socket.destroy(); return; }
       if (action === 'SILENT') return;
+      if (action === 'AACLOSE') { socket.end(Buffer.concat([Buffer.from([VT]), ackFor(text, 'AA'), Buffer.from([FS, CR])]), () => socket.destroy()); return; }
       const frame = Buffer.concat([Buffer.from([VT]), ackFor(text, action), Buffer.from(action === 'NOCR' ? [FS] : [FS, CR])]);
       if (action === 'SLOWAA') setTimeout(() => socket.write(frame), 1500); else socket.write(frame);
     }

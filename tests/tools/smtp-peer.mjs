@@ -4,7 +4,8 @@
 // Failure injection: --rcpt-reject DOMAIN (550 for recipients of that domain; --rcpt-reject-message TEXT is the reply,
 // "{local}" standing for the recipient's local part), --data-fail CODE[xN] (answer DATA with CODE, N times then accept;
 // N defaults to forever), --data-delay MS (wait before answering DATA: widens the window a crash can fall in),
-// --no-starttls (do not offer STARTTLS: a client must not go on in plaintext; MAIL FROM in plaintext is logged).
+// --no-starttls (do not offer STARTTLS: a client must not go on in plaintext; MAIL FROM in plaintext is logged),
+// --idle-timeout MS (close sessions idle that long, with a 421).
 // Usage: node smtp-peer.mjs --key K --cert C --ca CA --out DIR [--implicit-tls] [--port P] [--rcpt-reject d] [--data-fail 451x1]
 import { SMTPServer } from 'smtp-server';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -28,6 +29,8 @@ const server = new SMTPServer({
   requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2',
   authOptional: true, disabledCommands: args.noStarttls ? ['AUTH', 'STARTTLS'] : ['AUTH'], hideSTARTTLS: !!args.noStarttls,
   size: 50 * 1024 * 1024,
+  // --idle-timeout MS: a session idle that long is closed by the server (421), as operators drop idle clients.
+  socketTimeout: args['idle-timeout'] ? Number(args['idle-timeout']) : undefined,
   onSecure(socket, session, callback) {
     const peer = socket.getPeerCertificate();
     console.log(JSON.stringify({ event: 'secure', authorized: socket.authorized, client: peer && peer.subject ? peer.subject.CN : null }));

@@ -40,7 +40,7 @@ public sealed record ArtifactResponse(long Id, int Revision, string Kind, string
 /// <param name="DocumentId">The document it carries.</param>
 /// <param name="Version">That document's version.</param>
 /// <param name="Sequence">Its place in the document chain.</param>
-/// <param name="MessageId">What the peer knows it by (MSH-10, Message-ID).</param>
+/// <param name="MessageId">What the peer knows it by (MSH-10, Message-ID, XDSSubmissionSet.uniqueId).</param>
 /// <param name="Status">pending, sent, failed, dead.</param>
 /// <param name="Attempts">Attempts made.</param>
 /// <param name="LastError">The last failure (no patient data).</param>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using SglReference.Channels;
 using SglReference.Delivery.Sql;
+using SglReference.Dmp;
+using SglReference.Dmp.Sending;
 using SglReference.Engine;
 using SglReference.MailboxDirectory;
 using SglReference.Hl7v2;
@@ -61,11 +63,12 @@ internal sealed class ServerRuntime : IDisposable
     /// <summary>False once the host is stopping: intake answers 503.</summary>
     public bool AcceptingReports { get; set; } = true;
 
-    /// <summary>What the peers know each message by (MSH-10, Message-ID), per channel.</summary>
+    /// <summary>What the peers know each message by (MSH-10, Message-ID, XDSSubmissionSet.uniqueId), per channel.</summary>
     public static string? CorrelationId(string channel, ReadOnlySpan<byte> content) => channel switch
     {
         Hl7v2Channel.ChannelName => MllpTransport.CorrelationId(content),
         MssChannel.ChannelName => MssSmtpTransport.CorrelationId(content),
+        DmpChannel.ChannelName => DmpTransport.CorrelationId(content),
         _ => null,
     };
 
@@ -88,7 +91,27 @@ internal sealed class ServerRuntime : IDisposable
         }
 
         var listenerTls = options.Listener is { } listener ? Tls(listener.Tls, "server.listener", "listener server", certificates) : null;
-        var engine = EngineFactory.Create(configuration, time, loggerFactory);
+
+        // The "dmp" section is read once, as the CLI reads it: the engine signs with its certificates, the transport
+        // presents its authentication certificate.
+        var dmp = EngineFactory.LoadDmp(configuration);
+        if (dmp is not null)
+        {
+            if (dmp.AuthenticationCertificate is not { } authentication)
+            {
+                throw new ConfigurationException("dmp.authenticationCertificate: is required to send to the DMP (TLS client certificate)");
+            }
+
+            certificates.Add(("dmp authentication", authentication));
+            foreach (var structure in dmp.Structures)
+            {
+                certificates.Add(("dmp signature " + structure.Identifier, structure.SigningCertificate));
+            }
+
+            transports.Add(new DmpTransport(dmp, time));
+        }
+
+        var engine = EngineFactory.Create(configuration, dmp, time, loggerFactory);
         SqlDeliveryStore store;
         try
         {
@@ -142,6 +165,11 @@ internal sealed class ServerRuntime : IDisposable
 
     public void Dispose()
     {
+        foreach (var transport in Transports.OfType<IDisposable>())
+        {
+            transport.Dispose();
+        }
+
         RenderWork.Dispose();
         DeliveryWork.Dispose();
         if (Store is IDisposable disposable)

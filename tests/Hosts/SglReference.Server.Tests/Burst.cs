@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using SglReference.Testing;
 using Xunit.Abstractions;
 
 namespace SglReference.Server.Tests;
@@ -110,14 +111,26 @@ internal sealed class Burst
     /// received at least once, the first arrival of each message after its predecessors' in its chain. Returns the
     /// duplicate arrivals per channel.
     /// </summary>
-    public async Task<(int Hl7Duplicates, int MssDuplicates, int Messages)> VerifyAsync(HttpClient client, MllpPeer pfi, SmtpPeer mss, ITestOutputHelper output)
+    public async Task<BurstTally> VerifyAsync(HttpClient client, MllpPeer pfi, SmtpPeer mss, DmpPeer dmp, ITestOutputHelper output)
     {
         var hl7Arrivals = pfi.Received.Select((r, i) => (r.ControlId, i)).GroupBy(x => x.ControlId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (First: g.Min(x => x.i), Count: g.Count()), StringComparer.Ordinal);
         var mssArrivals = mss.Messages.Select((m, i) => (m.MessageId, i)).GroupBy(x => x.MessageId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (First: g.Min(x => x.i), Count: g.Count()), StringComparer.Ordinal);
+        // A DMP submission arrives when the registry took it: the double's log line names its submission set and says Success.
+        var dmpLog = dmp.Log().Select(l => l!).ToList();
+        var dmpArrivals = dmpLog.Where(l => l["submissionSet"]?.GetValue<string>() is not null && l["reply"]?["status"]?.GetValue<string>() == "Success")
+            .GroupBy(l => l["submissionSet"]!.GetValue<string>(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (First: g.Min(l => l["n"]!.GetValue<int>()), Count: g.Count()), StringComparer.Ordinal);
+        // An ITI-57 deletion has no id of its own the DMP keeps: it arrived when the registry's entry of the document is deleted.
+        var dmpEntries = dmp.Entries().Select(e => e!).GroupBy(e => e["uniqueId"]!.GetValue<string>(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(e => e["version"]!.GetValue<int>())!["status"]!.GetValue<string>(), StringComparer.Ordinal);
+        var dmpResends = dmpLog.Count(l => DmpPeer.Codes(l).Contains("XDSDuplicateUniqueIdInRegistry", StringComparison.Ordinal));
         Assert.True(pfi.Received.All(r => r.Parsed), "the PFI peer's parser read every ORU");
+        Assert.All(dmpLog.Where(l => l["path"]?.GetValue<string>() == "/repository"),
+            l => Assert.True(l["vihf"]?.GetValue<bool>() == true && l["xades"]?.GetValue<bool>() == true, "the DMP double verified the VIHF and the XAdES signature: " + l.ToJsonString()));
         var messages = 0;
         var hl7Duplicates = 0;
         var mssDuplicates = 0;
+        var dmpDuplicates = 0;
         var problems = new List<string>();
         foreach (var (reportId, expected) in _accepted.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
@@ -139,7 +152,8 @@ internal sealed class Burst
                 .GroupBy(a => a.GetProperty("documentId").GetString()!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().GetProperty("setId").GetString()!, StringComparer.Ordinal);
             var deliveries = r.GetProperty("deliveries").EnumerateArray().ToList();
             // "minor" is hidden from legal representatives with connexion secrète: nobody to mail (routing matrix cases 1-3).
-            foreach (var channel in Fixtures[int.Parse(reportId[^4..], System.Globalization.CultureInfo.InvariantCulture) % Fixtures.Length] == "minor" ? ["hl7v2"] : new[] { "hl7v2", "mss" })
+            var fixture = Fixtures[int.Parse(reportId[^4..], System.Globalization.CultureInfo.InvariantCulture) % Fixtures.Length];
+            foreach (var channel in ExpectedChannels(fixture))
             {
                 if (!deliveries.Any(d => d.GetProperty("channel").GetString() == channel))
                 {
@@ -168,20 +182,29 @@ internal sealed class Burst
                     problems.Add($"{reportId}: delivery {d.GetProperty("id").GetInt64()} is {d.GetProperty("status").GetString()} ({d.GetProperty("lastError")})");
                 }
 
-                var log = channel == "hl7v2" ? hl7Arrivals : mssArrivals;
+                if (channel == "dmp" && d.GetProperty("messageId").ValueKind == JsonValueKind.Null)
+                {
+                    var document = d.GetProperty("documentId").GetString()!;
+                    if (dmpEntries.GetValueOrDefault(document) != "urn:asip:ci-sis:2010:StatusType:Deleted")
+                    {
+                        problems.Add($"{reportId}: the DMP deletion of {document} was sent but the registry entry is {dmpEntries.GetValueOrDefault(document, "absent")}");
+                    }
+
+                    continue;
+                }
+
+                var log = channel switch { "hl7v2" => hl7Arrivals, "mss" => mssArrivals, _ => dmpArrivals };
                 if (!log.TryGetValue(id, out var arrival))
                 {
                     problems.Add($"{reportId}: {channel} message {id} never reached the peer");
                     continue;
                 }
 
-                if (channel == "hl7v2")
+                switch (channel)
                 {
-                    hl7Duplicates += arrival.Count - 1;
-                }
-                else
-                {
-                    mssDuplicates += arrival.Count - 1;
+                    case "hl7v2": hl7Duplicates += arrival.Count - 1; break;
+                    case "mss": mssDuplicates += arrival.Count - 1; break;
+                    default: dmpDuplicates += arrival.Count - 1; break;
                 }
 
                 var stream = $"{channel}|{d.GetProperty("recipient").GetString()}|{setIds.GetValueOrDefault(d.GetProperty("documentId").GetString()!, "?")}";
@@ -201,8 +224,23 @@ internal sealed class Burst
             }
         }
 
-        output.WriteLine($"accepted {_accepted.Count} reports, {messages} messages; PFI received {pfi.Received.Count} (duplicates {hl7Duplicates}), SMTP received {mss.Messages.Count} (duplicates {mssDuplicates}); connection failures while down {_connectionFailures}; 5xx {_responses5xx}");
+        output.WriteLine($"accepted {_accepted.Count} reports, {messages} messages; PFI received {pfi.Received.Count} (duplicates {hl7Duplicates}), SMTP received {mss.Messages.Count} (duplicates {mssDuplicates}), DMP registered {dmpArrivals.Count} submissions (duplicates {dmpDuplicates}, resends refused as already registered {dmpResends}, {dmpLog.Count} requests); connection failures while down {_connectionFailures}; 5xx {_responses5xx}");
         Assert.True(problems.Count == 0, string.Join('\n', problems.Take(40)));
-        return (hl7Duplicates, mssDuplicates, messages);
+        return new BurstTally(hl7Duplicates, mssDuplicates, dmpDuplicates, dmpArrivals.Count, messages);
     }
+
+    /// <summary>
+    /// The channels every report of <paramref name="fixture"/> goes to: "minor" is hidden from legal representatives
+    /// with connexion secrète (nobody to mail, routing matrix cases 1-3); "unqualified-ins" has no INS qualified by
+    /// INSi, so no DMP and no patient's mailbox.
+    /// </summary>
+    private static string[] ExpectedChannels(string fixture) => fixture switch
+    {
+        "minor" => ["hl7v2", "dmp"],
+        "unqualified-ins" => ["hl7v2", "mss"],
+        _ => ["hl7v2", "mss", "dmp"],
+    };
 }
+
+/// <summary>What a verified burst counted: duplicate arrivals per channel, submissions the DMP registered, messages.</summary>
+internal sealed record BurstTally(int Hl7Duplicates, int MssDuplicates, int DmpDuplicates, int DmpSubmissions, int Messages);

@@ -108,6 +108,9 @@ foreach (var (path, action) in new[] { ("/repository", Actions.ProvideAndRegiste
             var expected = action.Length > 0 ? action : RegistryAction(body);
             var endpoint = new Uri($"https://localhost:{context.Connection.LocalPort}{path}");
             var incoming = Incoming.Read(contentType, body, expected, endpoint, client, options, verdicts);
+            // What the sender knows the submission by (its correlation id): lets a test match arrivals to its outbox.
+            log["submissionSet"] = (incoming.Envelope.SelectSingleNode(
+                "//rim:RegistryPackage/rim:ExternalIdentifier[@identificationScheme='urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8']", incoming.Ns) as System.Xml.XmlElement)?.GetAttribute("value");
             if (fault?.Kind == "busy")
             {
                 answer = Soap.RegistryResponse("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse", incoming.MessageId, [new Error(path == "/repository" ? "XDSRepositoryBusy" : "XDSRegistryBusy", "trop d'activité, réessayer plus tard")]);

@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using SglReference.Channels;
+using SglReference.Dmp.Requests;
 using SglReference.Dmp.Soap;
+using SglReference.Xds;
 
 namespace SglReference.Dmp.Sending;
 
@@ -15,6 +17,32 @@ public sealed class DmpTransport : IMessageTransport, IDisposable
 
     /// <inheritdoc />
     public string Channel => DmpChannel.ChannelName;
+
+    /// <summary>
+    /// The XDSSubmissionSet.uniqueId of a rendered ITI-41: what the DMP registers the submission by, and refuses a
+    /// second time (XDSDuplicateUniqueIdInRegistry). Null for an ITI-57 (the client renews its submission set when it
+    /// sends it, after finding the targets with ITI-18: the rendered id is never seen by the DMP) and for bytes that
+    /// are not a DMP request.
+    /// </summary>
+    public static string? CorrelationId(ReadOnlySpan<byte> artifact)
+    {
+        try
+        {
+            var info = DmpRequestInfo.Read(DmpHttpRequest.Parse(artifact));
+            if (!info.IsProvideAndRegister)
+            {
+                return null;
+            }
+
+            var ns = DmpRequestInfo.Namespaces(info.Envelope);
+            var id = (info.SubmissionSet.SelectSingleNode($"rim:ExternalIdentifier[@identificationScheme='{XdsCodes.SubmissionSetUniqueId}']", ns) as System.Xml.XmlElement)?.GetAttribute("value");
+            return string.IsNullOrEmpty(id) ? null : id;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<DeliveryOutcome> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)

@@ -11,18 +11,20 @@ namespace SglReference.Hl7v2.Mllp;
 
 /// <summary>
 /// Sends HL7 v2 messages over MLLP (TLS with client certificate when configured) in original acknowledgement mode:
-/// one connection per message, the ACK read on the same connection. Only an ACK (MSH-9.1 "ACK") whose MSA-2 is the
+/// one connection per message (or, given a connection pool, a connection kept open across messages to the same peer,
+/// each message still waiting for its ACK before the connection carries the next), the ACK read on the same connection. Only an ACK (MSH-9.1 "ACK") whose MSA-2 is the
 /// MSH-10 sent and whose MSA-1 is AA is a delivery. AR, ACK timeouts and connection failures are retried with
 /// exponential backoff; AE is final (the message is wrong); a TLS authentication failure, our own certificate being
 /// unusable (checked before connecting) and an answer that is not an original-mode ACK of the message (CA, CE, CR,
 /// another message type, another MSA-2) are final too: waiting does not heal them, and sending again what the peer may
-/// have taken would make a duplicate. Thread-safe: each call uses its own connection.
+/// have taken would make a duplicate. Thread-safe: each call uses one connection at a time, its own.
 /// </summary>
 public sealed class MllpClient
 {
     private readonly MllpClientOptions _options;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly TimeProvider _time;
+    private readonly MllpConnectionPool? _pool;
 
     /// <summary>Creates a client.</summary>
     public MllpClient(MllpClientOptions options)
@@ -37,6 +39,13 @@ public sealed class MllpClient
         _options = options.Validate();
         _delay = delay;
         _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Creates a client that keeps its connections open in <paramref name="pool"/> between messages (its owner disposes it).</summary>
+    internal MllpClient(MllpClientOptions options, MllpConnectionPool pool)
+        : this(options, Task.Delay)
+    {
+        _pool = pool;
     }
 
     /// <summary>The options in use.</summary>
@@ -117,48 +126,111 @@ public sealed class MllpClient
     /// <summary>The ACK of the message, or (null, why) when the answer is not an original-mode ACK of it.</summary>
     private async Task<(Acknowledgement? Ack, string? Unexpected)> SendOnceAsync(byte[] message, string controlId, CancellationToken cancellationToken)
     {
-        using var client = new TcpClient();
-        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (_pool is null)
         {
-            connect.CancelAfter(_options.ConnectTimeout);
-            try
-            {
-                await client.ConnectAsync(_options.Host, _options.Port, connect.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"no connection to {_options.Host}:{_options.Port} within {_options.ConnectTimeout.TotalSeconds:0.#} s");
-            }
+            using var single = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+            return await ExchangeAsync(single, message, controlId, cancellationToken).ConfigureAwait(false);
         }
 
-        Stream stream = client.GetStream();
-        using var ssl = _options.Tls is null ? null : new SslStream(stream, leaveInnerStreamOpen: true);
-        if (_options.Tls is { } tls && ssl is not null)
+        var connection = _pool.Take();
+        var reused = connection is not null;
+        connection ??= await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            stream = ssl;
-            using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            handshake.CancelAfter(_options.ConnectTimeout);
+            (Acknowledgement? Ack, string? Unexpected) answer;
             try
             {
-                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-                {
-                    TargetHost = tls.PeerName ?? _options.Host,
-                    ClientCertificates = tls.Certificate is null ? null : [tls.Certificate],
-                    RemoteCertificateValidationCallback = PeerCertificateValidation.For(tls),
-                    EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
-                }, handshake.Token).ConfigureAwait(false);
+                answer = await ExchangeAsync(connection, message, controlId, cancellationToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (reused && ex is SocketException or ObjectDisposedException or IOException and not MllpFrameTooLargeException)
             {
-                throw new TimeoutException($"TLS handshake with {_options.Host}:{_options.Port} took longer than {_options.ConnectTimeout.TotalSeconds:0.#} s");
+                // The kept connection was closed by the peer since its last ACK: once more on a new one. The peer may
+                // have read the message before closing (as after any connection failure, which the caller retries
+                // too): the resend carries the same MSH-10, the PFI's key for duplicates.
+                connection.Dispose();
+                connection = null;
+                connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                answer = await ExchangeAsync(connection, message, controlId, cancellationToken).ConfigureAwait(false);
             }
+
+            // Only a connection whose exchange completed (an original-mode ACK of this very message read) goes back:
+            // after a timeout or a stray answer, a late ACK could otherwise be read as the next message's.
+            if (answer.Ack is not null)
+            {
+                _pool.Return(connection);
+                connection = null;
+            }
+
+            return answer;
         }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private async Task<MllpConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = new TcpClient();
+        SslStream? ssl = null;
+        try
+        {
+            using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connect.CancelAfter(_options.ConnectTimeout);
+                try
+                {
+                    await client.ConnectAsync(_options.Host, _options.Port, connect.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"no connection to {_options.Host}:{_options.Port} within {_options.ConnectTimeout.TotalSeconds:0.#} s");
+                }
+            }
+
+            if (_options.Tls is { } tls)
+            {
+                ssl = new SslStream(client.GetStream(), leaveInnerStreamOpen: true);
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                handshake.CancelAfter(_options.ConnectTimeout);
+                try
+                {
+                    await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
+                    {
+                        TargetHost = tls.PeerName ?? _options.Host,
+                        ClientCertificates = tls.Certificate is null ? null : [tls.Certificate],
+                        RemoteCertificateValidationCallback = PeerCertificateValidation.For(tls),
+                        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                    }, handshake.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"TLS handshake with {_options.Host}:{_options.Port} took longer than {_options.ConnectTimeout.TotalSeconds:0.#} s");
+                }
+            }
+
+            var connection = new MllpConnection(client, ssl, presentedCertificate: ssl is not null && _options.Tls?.Certificate is not null);
+            client = null;
+            ssl = null;
+            return connection;
+        }
+        finally
+        {
+            ssl?.Dispose();
+            client?.Dispose();
+        }
+    }
+
+    /// <summary>The ACK of the message, or (null, why) when the answer is not an original-mode ACK of it.</summary>
+    private async Task<(Acknowledgement? Ack, string? Unexpected)> ExchangeAsync(MllpConnection connection, byte[] message, string controlId, CancellationToken cancellationToken)
+    {
+        var stream = connection.Stream;
 
         // With TLS 1.3 a server that refuses our certificate does so after the handshake: the connection is then
-        // closed under our first write or read, its alert unread. Such a quick close is named as the likely cause.
-        var sinceHandshake = Stopwatch.StartNew();
-        var presented = ssl is not null && _options.Tls?.Certificate is not null;
-        string Hint(string failure) => presented && sinceHandshake.Elapsed < TimeSpan.FromSeconds(2)
+        // closed under our first write or read, its alert unread. Such a quick close on a new connection is named as
+        // the likely cause.
+        var first = connection.Exchanges++ == 0;
+        string Hint(string failure) => first && connection.PresentedCertificate && Stopwatch.GetElapsedTime(connection.OpenedAt) < TimeSpan.FromSeconds(2)
             ? failure + " (the peer closed the connection right after the TLS handshake: it may not accept our client certificate)"
             : failure;
 

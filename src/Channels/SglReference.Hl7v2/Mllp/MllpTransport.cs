@@ -9,20 +9,33 @@ namespace SglReference.Hl7v2.Mllp;
 /// retries, backoff and the dead letter), AA delivered, AE permanent, AR/timeouts/connection failures transient, a TLS
 /// authentication failure or our certificate unusable permanent (a certificate problem does not heal by waiting: it
 /// waits in the dead letter for a fix and a retry), and an answer that is not an original-mode ACK of the message (CA,
-/// another message type, another MSA-2) permanent too: the peer may hold the message, so it is not sent again blindly. One connection per message for now; connection reuse per peer comes with the client's hardening.
+/// another message type, another MSA-2) permanent too: the peer may hold the message, so it is not sent again blindly.
+/// Connections are kept open across messages to the PFI (each message still waits for its ACK before its connection
+/// carries the next: original mode), up to <see cref="KeptConnections"/> idle ones for <see cref="IdleLimit"/>; a kept
+/// connection the PFI closed is replaced by a new one for the message.
 /// </summary>
 [Experimental(Experimental.Transports)]
-public sealed class MllpTransport : IMessageTransport
+public sealed class MllpTransport : IMessageTransport, IDisposable
 {
+    /// <summary>How long an idle connection is kept for the next message (PFIs commonly drop idle clients after a minute or more).</summary>
+    public static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Idle connections kept at most (one per concurrent send of the dispatcher is enough).</summary>
+    public const int KeptConnections = 8;
+
+    private readonly MllpConnectionPool _pool = new(IdleLimit, KeptConnections);
     private readonly MllpClient _client;
 
     /// <summary>Creates the transport; <paramref name="options"/>' attempt settings are replaced by a single attempt.</summary>
     public MllpTransport(MllpClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _client = new MllpClient(options with { MaxAttempts = 1 });
+        _client = new MllpClient(options with { MaxAttempts = 1 }, _pool);
         Peer = $"{options.Host}:{options.Port}";
     }
+
+    /// <summary>Closes the idle connections.</summary>
+    public void Dispose() => _pool.Dispose();
 
     /// <inheritdoc />
     public string Channel => Hl7v2Channel.ChannelName;

@@ -17,12 +17,13 @@ namespace SglReference.Mss.Sending;
 /// retry heals on our side — our certificate unusable (checked before connecting) or refused by the server, a server
 /// that does not offer STARTTLS (the message is never sent in plaintext) — is <see cref="SmtpStatus.Blocked"/>.
 /// Patient mailboxes never appear in outcomes unless <see cref="SmtpOptions.LogPatientData"/>. One connection per
-/// message; thread-safe.
+/// message, or, given a session pool, one authenticated TLS session kept for several messages; thread-safe.
 /// </summary>
 public sealed class MssSmtpSender
 {
     private readonly SmtpOptions _options;
     private readonly TimeProvider _time;
+    private readonly SmtpSessionPool? _pool;
 
     /// <summary>Creates the sender with validated options.</summary>
     public MssSmtpSender(SmtpOptions options, TimeProvider? time = null)
@@ -30,6 +31,13 @@ public sealed class MssSmtpSender
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Validate();
         _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Creates a sender that keeps its authenticated TLS sessions in <paramref name="pool"/> for the next messages (its owner disposes it).</summary>
+    internal MssSmtpSender(SmtpOptions options, SmtpSessionPool pool)
+        : this(options)
+    {
+        _pool = pool;
     }
 
     /// <summary>The options in use.</summary>
@@ -54,40 +62,70 @@ public sealed class MssSmtpSender
             return new SmtpOutcome(SmtpStatus.Blocked, null, "certificate: " + unusable);
         }
 
-        using var client = new SmtpClient
+        if (_pool?.Take() is { } kept)
+        {
+            var outcome = await SendOnAsync(kept, message, cancellationToken).ConfigureAwait(false);
+            // A kept session the server closed since (its idle timeout's 421, a reset): once more on a new session.
+            // The server never answered 250 for this message there; if it kept it anyway, the resend carries the
+            // same Message-ID, the receiver's key for duplicates.
+            if (!(outcome.Status == SmtpStatus.Retry && outcome.ReplyCode is null or 421))
+            {
+                return outcome;
+            }
+        }
+
+        return await SendOnAsync(null, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends on <paramref name="kept"/> (connected and authenticated) or on a new session; the session goes back to the pool only after a 250.</summary>
+    private async Task<SmtpOutcome> SendOnAsync(SmtpClient? kept, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var client = kept ?? new SmtpClient
         {
             Timeout = (int)(_options.Timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds,
             ServerCertificateValidationCallback = Validate,
             CheckCertificateRevocation = _options.TrustedAuthorities.Count == 0,
         };
-        if (_options.ClientCertificate is { } certificate)
+        if (kept is null && _options.ClientCertificate is { } certificate)
         {
             client.ClientCertificates = [certificate];
         }
 
-        var handedOver = false;
+        var handedOver = kept is not null;
         try
         {
-            var security = _options.Security == SmtpSecurity.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
-            try
+            if (kept is null)
             {
-                await client.ConnectAsync(_options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);
-            }
-            catch (NotSupportedException)
-            {
-                // MailKit refuses to go on in plaintext when STARTTLS is asked for and not offered: so do we.
-                return new SmtpOutcome(SmtpStatus.Blocked, null,
-                    $"tls: {_options.Host}:{_options.Port} does not offer STARTTLS; MSSanté messages are never sent in plaintext (check the port, or use implicit TLS)");
-            }
+                var security = _options.Security == SmtpSecurity.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+                try
+                {
+                    await client.ConnectAsync(_options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);
+                }
+                catch (NotSupportedException)
+                {
+                    // MailKit refuses to go on in plaintext when STARTTLS is asked for and not offered: so do we.
+                    return new SmtpOutcome(SmtpStatus.Blocked, null,
+                        $"tls: {_options.Host}:{_options.Port} does not offer STARTTLS; MSSanté messages are never sent in plaintext (check the port, or use implicit TLS)");
+                }
 
-            if (_options.UserName is { } user)
-            {
-                await client.AuthenticateAsync(user, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                if (_options.UserName is { } user)
+                {
+                    await client.AuthenticateAsync(user, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             handedOver = true;
             var reply = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+            if (_pool is null)
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                _pool.Return(client);
+                client = null;
+            }
+
             return new SmtpOutcome(SmtpStatus.Delivered, 250, OneLine(reply));
         }
         catch (SmtpCommandException ex)
@@ -125,6 +163,10 @@ public sealed class MssSmtpSender
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new SmtpOutcome(SmtpStatus.Retry, null, "timeout");
+        }
+        finally
+        {
+            client?.Dispose();
         }
     }
 

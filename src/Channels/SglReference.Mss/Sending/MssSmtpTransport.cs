@@ -11,21 +11,35 @@ namespace SglReference.Mss.Sending;
 /// heals on our side (<see cref="SmtpStatus.Blocked"/>: our certificate unusable or refused, no STARTTLS offered, never
 /// plaintext) permanent: nothing was handed to the server, the message waits in the dead letter for a fix. The Message-ID is
 /// the message's own (fixed at render time), so that a resend after a crash between the server's 250 and the outbox
-/// commit — the window SMTP cannot close — is recognisable by the receiver. One SMTP session per message for now;
-/// session reuse comes with the sender's hardening.
+/// commit — the window SMTP cannot close — is recognisable by the receiver. One authenticated TLS session carries
+/// several messages (up to <see cref="MessagesPerSession"/>, idle at most <see cref="IdleLimit"/>, up to
+/// <see cref="KeptSessions"/> kept); a kept session the server closed is replaced by a new one for the message.
 /// </summary>
 [Experimental(Experimental.Transports)]
-public sealed class MssSmtpTransport : IMessageTransport
+public sealed class MssSmtpTransport : IMessageTransport, IDisposable
 {
+    /// <summary>How long an idle session is kept (RFC 5321 servers wait 5 minutes; many operators less).</summary>
+    public static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages sent on one session before it is closed (operators cap messages per connection).</summary>
+    public const int MessagesPerSession = 100;
+
+    /// <summary>Idle sessions kept at most (one per concurrent send of the dispatcher is enough).</summary>
+    public const int KeptSessions = 8;
+
+    private readonly SmtpSessionPool _pool = new(IdleLimit, KeptSessions, MessagesPerSession);
     private readonly MssSmtpSender _sender;
 
     /// <summary>Creates the transport (patient mailboxes are always redacted from the outcome).</summary>
     public MssSmtpTransport(SmtpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _sender = new MssSmtpSender(options with { LogPatientData = false });
+        _sender = new MssSmtpSender(options with { LogPatientData = false }, _pool);
         Peer = string.Create(CultureInfo.InvariantCulture, $"{options.Host}:{options.Port}");
     }
+
+    /// <summary>Ends the kept sessions (QUIT).</summary>
+    public void Dispose() => _pool.Dispose();
 
     /// <inheritdoc />
     public string Channel => MssChannel.ChannelName;

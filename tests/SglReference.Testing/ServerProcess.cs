@@ -2,12 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using SglReference.Testing;
 
-namespace SglReference.Server.Tests;
+namespace SglReference.Testing;
 
 /// <summary>A real <c>sgl serve</c> process (dotnet sgl.dll serve), started, killed (SIGKILL) or stopped (SIGTERM) by the test.</summary>
-internal sealed class ServerProcess : IDisposable
+public sealed class ServerProcess : IDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
@@ -34,6 +33,33 @@ internal sealed class ServerProcess : IDisposable
     public string Output => string.Join('\n', _output);
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The running process's id, or null.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
+    /// <summary>The process's peak resident set size so far (VmHWM in /proc), in bytes; null when it is not running.</summary>
+    public long? PeakResidentBytes() => ProcStatus("VmHWM:");
+
+    /// <summary>The process's resident set size now (VmRSS in /proc), in bytes; null when it is not running.</summary>
+    public long? ResidentBytes() => ProcStatus("VmRSS:");
+
+    private long? ProcStatus(string field)
+    {
+        if (ProcessId is not { } pid)
+        {
+            return null;
+        }
+
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>sgl.dll of the CLI build matching this test build's configuration.</summary>
     public static string SglDll

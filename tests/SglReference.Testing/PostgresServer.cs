@@ -1,13 +1,12 @@
 using System.Globalization;
-using SglReference.Testing;
 
-namespace SglReference.Server.Tests;
+namespace SglReference.Testing;
 
 /// <summary>
 /// A real PostgreSQL server from Debian's postgresql package, made by the test in a temporary directory (initdb) and
 /// started on a free loopback port (pg_ctl); as root, the server runs as the postgres user. Stopped and removed on dispose.
 /// </summary>
-internal sealed class PostgresServer : IDisposable
+public sealed class PostgresServer : IDisposable
 {
     private readonly string _directory;
     private readonly string _bin;

@@ -1,0 +1,41 @@
+using System.Globalization;
+using SglReference.Burst;
+
+// dotnet run -c Release --project perf/SglReference.Burst -- [--reports 10000] [--clients 16] [--store sqlite|postgres|both] [--out perf/results/burst.md]
+var reports = 10_000;
+var clients = 16;
+var store = "both";
+string? output = null;
+for (var i = 0; i < args.Length; i++)
+{
+    var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException(args[i] + ": a value is expected");
+    switch (args[i])
+    {
+        case "--reports": reports = int.Parse(value, CultureInfo.InvariantCulture); i++; break;
+        case "--clients": clients = int.Parse(value, CultureInfo.InvariantCulture); i++; break;
+        case "--store": store = value; i++; break;
+        case "--out": output = value; i++; break;
+        default: throw new ArgumentException(args[i] + ": unknown option");
+    }
+}
+
+var machineBefore = Machine.Describe();
+var results = new List<BurstResult>();
+if (store is "sqlite" or "both")
+{
+    results.Add(await new BurstScenario(reports, clients, postgres: false).RunAsync(Console.Out));
+}
+
+if (store is "postgres" or "both")
+{
+    results.Add(await new BurstScenario(reports, clients, postgres: true).RunAsync(Console.Out));
+}
+
+var markdown = BurstReport.Markdown(machineBefore, Machine.Describe(), results);
+Console.WriteLine(markdown);
+if (output is not null)
+{
+    await File.WriteAllTextAsync(output, markdown);
+}
+
+return results.All(r => r.Lost == 0 && r.Problems.Count == 0) ? 0 : 1;
