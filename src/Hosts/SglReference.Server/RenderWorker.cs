@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using SglReference.Delivery;
 using SglReference.Engine;
 using SglReference.MailboxDirectory;
+using SglReference.Domain.Validation;
 using SglReference.Input;
 
 namespace SglReference.Server;
@@ -80,9 +81,10 @@ internal sealed class RenderWorker : BackgroundService
 
         RenderCommit? commit;
         string? refusal;
+        IReadOnlyList<ValidationError> errors;
         try
         {
-            (commit, refusal) = await RenderAsync(job).ConfigureAwait(false);
+            (commit, refusal, errors) = await RenderAsync(job).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // an unexpected render failure must not stop the worker; the job is retried after its lease
         catch (Exception ex) when (ex is not DbException)
@@ -94,7 +96,9 @@ internal sealed class RenderWorker : BackgroundService
 
         if (commit is null)
         {
-            ServerLog.RenderFailed(_logger, job.ReportId, job.Revision, refusal!);
+            // The log names codes and paths only: the messages (kept in the store for the API) may quote the report.
+            var first = errors.Count > 0 ? errors[0] : null;
+            ServerLog.RenderFailed(_logger, job.ReportId, job.Revision, errors.Count, first?.Code ?? "-", first?.Path ?? "-");
             await _runtime.Store.FailRenderAsync(job, _runtime.Instance, refusal!, _time.GetUtcNow()).ConfigureAwait(false);
             return true;
         }
@@ -108,14 +112,14 @@ internal sealed class RenderWorker : BackgroundService
         return true;
     }
 
-    private async Task<(RenderCommit? Commit, string? Refusal)> RenderAsync(RenderJob job)
+    private async Task<(RenderCommit? Commit, string? Refusal, IReadOnlyList<ValidationError> Errors)> RenderAsync(RenderJob job)
     {
         var format = job.Format == "fhir" ? InputFormat.Fhir : InputFormat.Json;
         var read = _runtime.Engine.Read(job.Body.Span, format);
         if (!read.IsValid)
         {
             // Intake validated these bytes with the same engine: only a changed configuration gets here.
-            return (null, "no longer valid with this configuration: " + string.Join("; ", read.Errors.Select(e => $"{e.Path} [{e.Code}]")));
+            return (null, "no longer valid with this configuration: " + string.Join("; ", read.Errors.Select(e => $"{e.Path} [{e.Code}]")), read.Errors);
         }
 
         var report = read.Report!;
@@ -142,10 +146,10 @@ internal sealed class RenderWorker : BackgroundService
         }
         catch (RenderException ex)
         {
-            return (null, string.Join("; ", ex.Errors.Select(e => $"{e.Path}: {e.Message} [{e.Code}]")));
+            return (null, string.Join("; ", ex.Errors.Select(e => $"{e.Path}: {e.Message} [{e.Code}]")), ex.Errors);
         }
 
-        return (Commit(job, package), null);
+        return (Commit(job, package), null, []);
     }
 
     /// <summary>The rows one package becomes: its files, one outbox row per message (pointing at its file), the issued identities.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SglReference.Domain.Validation;
 
 namespace SglReference.Server;
 
@@ -11,11 +12,31 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Report {ReportId} revision {Revision} accepted ({Kind}) from {Caller}")]
     public static partial void Accepted(ILogger logger, string reportId, int revision, string kind, string caller);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Report {ReportId} refused at intake: {Count} error(s), first {Code} at {Path}")]
-    public static partial void Refused(ILogger logger, string reportId, int count, string code, string path);
+    /// <summary>An input path comes from the sender's JSON keys: its control characters are escaped so it cannot forge a log line.</summary>
+    public static void Refused(ILogger logger, string reportId, int count, string code, string path)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var printable = SettingRules.Printable(path);
+            RefusedEscaped(logger, reportId, count, code, printable);
+        }
+    }
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Report {ReportId} revision {Revision} could not be rendered: {Reason}")]
-    public static partial void RenderFailed(ILogger logger, string reportId, int revision, string reason);
+    /// <summary>Codes and paths only: the messages (kept in the store for the API) may quote the report.</summary>
+    public static void RenderFailed(ILogger logger, string reportId, int revision, int count, string code, string path)
+    {
+        if (logger.IsEnabled(LogLevel.Warning))
+        {
+            var printable = SettingRules.Printable(path);
+            RenderFailedEscaped(logger, reportId, revision, count, code, printable);
+        }
+    }
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Report {ReportId} refused at intake: {Count} error(s), first {Code} at {Path}")]
+    private static partial void RefusedEscaped(ILogger logger, string reportId, int count, string code, string path);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Report {ReportId} revision {Revision} could not be rendered: {Count} error(s), first {Code} at {Path}")]
+    private static partial void RenderFailedEscaped(ILogger logger, string reportId, int revision, int count, string code, string path);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Error, Message = "Render job {JobId} of report {ReportId} failed unexpectedly ({ExceptionType}); its lease will expire and it will be tried again")]
     public static partial void RenderCrashed(ILogger logger, long jobId, string reportId, string exceptionType);
