@@ -111,17 +111,7 @@ internal static class SendDmpCommand
             if (overrides.Certificate is null)
             {
                 // --cert was checked when read; the configuration's certificate is checked here, before connecting.
-                var now = DateTimeOffset.UtcNow;
-                var status = Transport.CertificateCheck.Check(options.AuthenticationCertificate, Transport.CertificateUse.Client, now);
-                if (status.Describe() is { } problem)
-                {
-                    throw new UserException($"dmp.authenticationCertificate: {problem}");
-                }
-
-                if (status.Warning(now) is { } warning)
-                {
-                    await context.WarnAsync(warning).ConfigureAwait(false);
-                }
+                await TlsArguments.CheckOursAsync(options.AuthenticationCertificate, Transport.CertificateUse.Client, "dmp.authenticationCertificate", context).ConfigureAwait(false);
             }
 
             DeliveryOutcome outcome;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography.X509Certificates;
 using SglReference.Hl7v2.Mllp;
 using SglReference.Transport;
 
@@ -65,19 +66,28 @@ internal sealed class TlsArguments(bool tlsSwitch = true)
 
         if (options.Certificate is { } ours)
         {
-            var now = DateTimeOffset.UtcNow;
-            var status = CertificateCheck.Check(ours, use, now);
-            if (status.Describe() is { } problem)
-            {
-                throw new UserException($"--cert: {problem}");
-            }
-
-            if (status.Warning(now) is { } warning)
-            {
-                await context.WarnAsync(warning).ConfigureAwait(false);
-            }
+            await CheckOursAsync(ours, use, "--cert", context).ConfigureAwait(false);
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Checks one of our certificates before connecting: unusable (expired, not yet valid, wrong EKU, no key) is a
+    /// <see cref="UserException"/> naming <paramref name="setting"/>, expiring within 60 days a warning.
+    /// </summary>
+    public static async Task CheckOursAsync(X509Certificate2 ours, CertificateUse use, string setting, CommandContext context)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var status = CertificateCheck.Check(ours, use, now);
+        if (status.Describe() is { } problem)
+        {
+            throw new UserException($"{setting}: {problem}");
+        }
+
+        if (status.Warning(now) is { } warning)
+        {
+            await context.WarnAsync(warning).ConfigureAwait(false);
+        }
     }
 }

@@ -37,7 +37,7 @@ internal sealed class CertificateMonitor : BackgroundService
     public void Check()
     {
         var now = _time.GetUtcNow();
-        var statuses = _runtime.Certificates.Select(c => CertificateStatus.Of(c.Purpose, c.Certificate, now, _runtime.Options.CertificateWarningDays)).ToList();
+        var statuses = _runtime.Certificates.Select(c => CertificateStatus.Of(c.Purpose, c.Certificate, c.Use, now, _runtime.Options.CertificateWarningDays)).ToList();
         _current = statuses;
         foreach (var status in statuses.Where(s => s.State != "ok"))
         {

@@ -16,8 +16,11 @@ namespace SglReference.Server;
 /// <param name="Problem">Why it cannot be used, or null.</param>
 public sealed record CertificateStatus(string Purpose, string Subject, DateTimeOffset NotAfter, int DaysLeft, string State, string? Problem = null)
 {
-    /// <summary>The status of <paramref name="certificate"/> at <paramref name="now"/>.</summary>
-    public static CertificateStatus Of(string purpose, X509Certificate2 certificate, DateTimeOffset now, int warningDays)
+    /// <summary>
+    /// The status of <paramref name="certificate"/> at <paramref name="now"/>; <paramref name="tlsUse"/> is how we present it
+    /// in TLS (null for authorities and signature certificates, which are judged on their dates only).
+    /// </summary>
+    public static CertificateStatus Of(string purpose, X509Certificate2 certificate, CertificateUse? tlsUse, DateTimeOffset now, int warningDays)
     {
         ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(certificate);
@@ -28,17 +31,11 @@ public sealed record CertificateStatus(string Purpose, string Subject, DateTimeO
             return new CertificateStatus(purpose, certificate.Subject, notAfter, days, "expired");
         }
 
-        if (TlsUseOf(purpose) is { } use && CertificateCheck.Check(certificate, use, now).Problem is { } problem)
+        if (tlsUse is { } use && CertificateCheck.Check(certificate, use, now).Problem is { } problem)
         {
             return new CertificateStatus(purpose, certificate.Subject, notAfter, days, "unusable", problem);
         }
 
         return new CertificateStatus(purpose, certificate.Subject, notAfter, days, days < warningDays ? "expiring" : "ok");
     }
-
-    // Our own TLS identities are named "... client" (or "dmp authentication") and "... server"; authorities and signature certificates have no TLS use.
-    private static CertificateUse? TlsUseOf(string purpose) =>
-        purpose.EndsWith(" client", StringComparison.Ordinal) || purpose.EndsWith(" authentication", StringComparison.Ordinal) ? CertificateUse.Client
-        : purpose.EndsWith(" server", StringComparison.Ordinal) ? CertificateUse.Server
-        : null;
 }

@@ -22,7 +22,7 @@ namespace SglReference.Server;
 internal sealed class ServerRuntime : IDisposable
 {
     private ServerRuntime(SglEngine engine, SqlDeliveryStore store, ServerOptions options, IReadOnlyList<IMessageTransport> transports,
-        IReadOnlyList<(string Purpose, X509Certificate2 Certificate)> certificates, TlsOptions? listenerTls, string instance)
+        IReadOnlyList<(string Purpose, X509Certificate2 Certificate, CertificateUse? Use)> certificates, TlsOptions? listenerTls, string instance)
     {
         Engine = engine;
         Store = store;
@@ -41,7 +41,7 @@ internal sealed class ServerRuntime : IDisposable
 
     public IReadOnlyList<IMessageTransport> Transports { get; }
 
-    public IReadOnlyList<(string Purpose, X509Certificate2 Certificate)> Certificates { get; }
+    public IReadOnlyList<(string Purpose, X509Certificate2 Certificate, CertificateUse? Use)> Certificates { get; }
 
     public TlsOptions? ListenerTls { get; }
 
@@ -74,23 +74,23 @@ internal sealed class ServerRuntime : IDisposable
 
     public static ServerRuntime Create(SglConfiguration configuration, ServerOptions options, string dataDirectory, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TimeProvider time)
     {
-        var certificates = new List<(string, X509Certificate2)>();
+        var certificates = new List<(string, X509Certificate2, CertificateUse?)>();
         var transports = new List<IMessageTransport>();
         if (options.Hl7 is { } hl7)
         {
-            var tls = Tls(hl7.Tls, "server.hl7", "hl7 client", certificates);
+            var tls = Tls(hl7.Tls, "server.hl7", "hl7 client", CertificateUse.Client, certificates);
             transports.Add(new MllpTransport(new MllpClientOptions(hl7.Host, hl7.Port, tls, hl7.ConnectTimeout, hl7.AckTimeout, 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))));
         }
 
         if (options.Mss is { } mss)
         {
-            var tls = Tls(mss.Tls, "server.mss", "mss client", certificates) ?? new TlsOptions(null, []);
+            var tls = Tls(mss.Tls, "server.mss", "mss client", CertificateUse.Client, certificates) ?? new TlsOptions(null, []);
             var password = mss.PasswordEnv is null ? null : Environment.GetEnvironmentVariable(mss.PasswordEnv);
             transports.Add(new MssSmtpTransport(new SmtpOptions(mss.Host, mss.Port, mss.ImplicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.StartTls,
                 tls.Certificate, tls.TrustedAuthorities, tls.PeerName, mss.User, password, mss.Timeout)));
         }
 
-        var listenerTls = options.Listener is { } listener ? Tls(listener.Tls, "server.listener", "listener server", certificates) : null;
+        var listenerTls = options.Listener is { } listener ? Tls(listener.Tls, "server.listener", "listener server", CertificateUse.Server, certificates) : null;
 
         // The "dmp" section is read once, as the CLI reads it: the engine signs with its certificates, the transport
         // presents its authentication certificate.
@@ -102,10 +102,10 @@ internal sealed class ServerRuntime : IDisposable
                 throw new ConfigurationException("dmp.authenticationCertificate: is required to send to the DMP (TLS client certificate)");
             }
 
-            certificates.Add(("dmp authentication", authentication));
+            certificates.Add(("dmp authentication", authentication, CertificateUse.Client));
             foreach (var structure in dmp.Structures)
             {
-                certificates.Add(("dmp signature " + structure.Identifier, structure.SigningCertificate));
+                certificates.Add(("dmp signature " + structure.Identifier, structure.SigningCertificate, null));
             }
 
             transports.Add(new DmpTransport(dmp, time));
@@ -133,7 +133,7 @@ internal sealed class ServerRuntime : IDisposable
         return new ServerRuntime(engine, store, options, transports, certificates, listenerTls, instance) { Mailboxes = mailboxes };
     }
 
-    private static TlsOptions? Tls(TlsFiles? files, string section, string purpose, List<(string, X509Certificate2)> certificates)
+    private static TlsOptions? Tls(TlsFiles? files, string section, string purpose, CertificateUse use, List<(string, X509Certificate2, CertificateUse?)> certificates)
     {
         if (files is null)
         {
@@ -147,12 +147,12 @@ internal sealed class ServerRuntime : IDisposable
             var authorities = files.Authorities is null ? [] : CertificateFiles.LoadAuthorities(files.Authorities);
             if (certificate is not null)
             {
-                certificates.Add((purpose, certificate));
+                certificates.Add((purpose, certificate, use));
             }
 
             foreach (var authority in authorities)
             {
-                certificates.Add((section[(section.LastIndexOf('.') + 1)..] + " authority", authority));
+                certificates.Add((section[(section.LastIndexOf('.') + 1)..] + " authority", authority, null));
             }
 
             return new TlsOptions(certificate, authorities, files.PeerName);

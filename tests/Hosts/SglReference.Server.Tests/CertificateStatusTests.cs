@@ -15,7 +15,7 @@ public sealed class CertificateStatusTests : IDisposable
         var now = DateTimeOffset.UtcNow;
         var (serverOnly, _, _) = _certificates.IssueCustom("bal-server-only", now.AddDays(-1), now.AddDays(300), TestCertificates.ServerAuthentication);
 
-        var status = CertificateStatus.Of("mss client", serverOnly, now, 60);
+        var status = CertificateStatus.Of("mss client", serverOnly, Transport.CertificateUse.Client, now, 60);
 
         Assert.Equal("unusable", status.State);
         Assert.Equal(Transport.CertificateCheck.Check(serverOnly, Transport.CertificateUse.Client, now).Problem, status.Problem);
@@ -29,11 +29,11 @@ public sealed class CertificateStatusTests : IDisposable
         var (expired, _, _) = _certificates.IssueCustom("bal-expired", now.AddDays(-400), now.AddDays(-2), TestCertificates.ClientAuthentication);
         var (serverOnly, _, _) = _certificates.IssueCustom("signature-server-only", now.AddDays(-1), now.AddDays(300), TestCertificates.ServerAuthentication);
 
-        Assert.Equal("ok", CertificateStatus.Of("dmp signature 1.2.250", serverOnly, now, 60).State);
-        Assert.Equal("unusable", CertificateStatus.Of("dmp authentication", serverOnly, now, 60).State);
-        var status = CertificateStatus.Of("hl7 client", expired, now, 60);
+        Assert.Equal("ok", CertificateStatus.Of("dmp signature 1.2.250", serverOnly, null, now, 60).State);
+        Assert.Equal("unusable", CertificateStatus.Of("dmp authentication", serverOnly, Transport.CertificateUse.Client, now, 60).State);
+        var status = CertificateStatus.Of("hl7 client", expired, Transport.CertificateUse.Client, now, 60);
         Assert.Equal("expired", status.State);
         Assert.True(status.DaysLeft < 0);
-        Assert.Equal("expiring", CertificateStatus.Of("hl7 client", _certificates.Client, now, 60).State);
+        Assert.Equal("expiring", CertificateStatus.Of("hl7 client", _certificates.Client, Transport.CertificateUse.Client, now, 60).State);
     }
 }
