@@ -24,7 +24,7 @@ internal static class RenderCommand
         var format = CommonOptions.Format();
         var config = CommonOptions.Config();
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory.", Required = true };
-        var pdfRenderer = new Option<string?>("--pdf-renderer") { Description = "pdfsharp (default: PDF/A-1a, AGPL-3.0 or commercial licence) or pdfpig (PDF/A-1b, Apache-2.0)." };
+        var pdfRenderer = new Option<string?>("--pdf-renderer") { Description = "pdfsharp (default: PDF/A-1a, AGPL-3.0 or commercial licence), pdfpig (PDF/A-1b, Apache-2.0) or builtin (PDF/A-1a, SglReference's own writer, no third-party PDF library)." };
         var previous = new Option<FileInfo?>("--previous") { Description = "manifest.json of the previous revision: its documents are replaced (same setId, version + 1, RPLC). One input only." };
         var store = new Option<DirectoryInfo?>("--store") { Description = "Directory keeping the last version of each document chain across runs (read, then updated)." };
         var withdraw = new Option<bool>("--withdraw") { Description = "Write the deletion messages of the last issued version of each chain (ORC-1 CA, OBX-11 D) instead of a publication; needs --previous or --store." };

@@ -7,4 +7,6 @@ public enum PdfRendererKind
     PdfSharp,
     /// <summary>PdfPig (Apache-2.0): PDF/A-1b.</summary>
     PdfPig,
+    /// <summary>SglReference's built-in PDF/A-1a writer (no third-party PDF library, no licence condition).</summary>
+    BuiltIn,
 }

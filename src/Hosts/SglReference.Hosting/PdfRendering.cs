@@ -27,6 +27,7 @@ public static class PdfRendering
             IPdfRenderer renderer = options.Renderer switch
             {
                 PdfRendererKind.PdfPig => new PdfPigRenderer(fonts),
+                PdfRendererKind.BuiltIn => new BuiltInPdfRenderer(),
                 _ => new PdfSharpRenderer(options.Licence == "agpl" ? PdfSharpLicence.Agpl : PdfSharpLicence.Commercial(options.Licence), fonts),
             };
             return (renderer, fonts);

@@ -390,12 +390,13 @@ public sealed record SglConfiguration(DocumentSettings Documents, PdfOptions Pdf
         return profiles;
     }
 
-    /// <summary>Parses "pdfsharp" or "pdfpig".</summary>
+    /// <summary>Parses "pdfsharp", "pdfpig" or "builtin".</summary>
     public static PdfRendererKind ParseRenderer(string? name, string source = "--pdf-renderer") => name switch
     {
         "pdfsharp" => PdfRendererKind.PdfSharp,
         "pdfpig" => PdfRendererKind.PdfPig,
-        _ => throw new ConfigurationException($"{source}: the PDF renderer must be \"pdfsharp\" or \"pdfpig\", found \"{SettingRules.Printable(name ?? "null")}\""),
+        "builtin" => PdfRendererKind.BuiltIn,
+        _ => throw new ConfigurationException($"{source}: the PDF renderer must be \"pdfsharp\", \"pdfpig\" or \"builtin\", found \"{SettingRules.Printable(name ?? "null")}\""),
     };
 
     /// <summary>A JSON value of the configuration with its path, read with type checks that name the setting.</summary>

@@ -54,7 +54,7 @@ public class ConfigurationTests
         Assert.Equal(Domain.Documents.DocumentVersions.Single, configuration.Documents.Versions);
         Assert.Equal(PdfRendererKind.PdfPig, configuration.Pdf.Renderer);
         File.WriteAllText(temp.File("bad.json"), """{ "pdf": { "renderer": "itext" } }""");
-        Assert.Contains("must be \"pdfsharp\" or \"pdfpig\"", Assert.Throws<ConfigurationException>(() => SglConfiguration.Load(temp.File("bad.json"))).Message, StringComparison.Ordinal);
+        Assert.Contains("must be \"pdfsharp\", \"pdfpig\" or \"builtin\"", Assert.Throws<ConfigurationException>(() => SglConfiguration.Load(temp.File("bad.json"))).Message, StringComparison.Ordinal);
         _ = PdfSharpLicence.Agpl;
     }
 }

@@ -19,6 +19,7 @@ public class PaginationTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Every_row_is_whole_on_one_page_under_its_header(string renderer)
     {
         var report = Repo.Load("large-300");

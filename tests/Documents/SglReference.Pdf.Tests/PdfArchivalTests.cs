@@ -25,6 +25,19 @@ public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
 
     public static TheoryData<string> Fixtures() => [.. Repo.FixtureNames];
 
+    /// <summary>Every fixture with each renderer that writes CID fonts (PDFsharp through the finish, the built-in writer).</summary>
+    public static TheoryData<string, string> FixturesAndCidRenderers()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var fixture in Repo.FixtureNames)
+        {
+            data.Add(fixture, "pdfsharp");
+            data.Add(fixture, "builtin");
+        }
+
+        return data;
+    }
+
     public static TheoryData<string, string> OnePageFixturesAndRenderers()
     {
         var data = new TheoryData<string, string>();
@@ -32,14 +45,15 @@ public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
         {
             data.Add(fixture, "pdfsharp");
             data.Add(fixture, "pdfpig");
+            data.Add(fixture, "builtin");
         }
 
         return data;
     }
 
     [Theory]
-    [MemberData(nameof(Fixtures))]
-    public void Every_cid_font_is_a_real_subset_with_a_cidset_naming_the_cids_shown(string fixture)
+    [MemberData(nameof(FixturesAndCidRenderers))]
+    public void Every_cid_font_is_a_real_subset_with_a_cidset_naming_the_cids_shown(string fixture, string renderer)
     {
         // §6.3.5: "for all CIDFont subsets ... the font descriptor shall include a CIDSet stream identifying which CIDs
         // are present in the embedded CIDFont file" (veraPDF rule 6.3.5-3: every CID the set names is in the program).
@@ -48,7 +62,7 @@ public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
         foreach (var audience in new[] { Audience.Professional, Audience.Patient })
         {
             using var temp = Repo.TempDirectory();
-            var pdf = _pdfs.Path(fixture, "pdfsharp", audience);
+            var pdf = _pdfs.Path(fixture, renderer, audience);
             var decoded = Decoded(pdf);
             var shown = ShownCids(decoded);
             var cidFonts = decoded.Values.Where(o => Dict(o) is { } d && Name(d, "/Subtype") == "/CIDFontType2").ToList();
@@ -62,10 +76,13 @@ public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
                 var program = Data(decoded[Ref(descriptor.GetProperty("/FontFile2"))]);
                 Assert.Equal(program.Length, Dict(decoded[Ref(descriptor.GetProperty("/FontFile2"))])!.Value.GetProperty("/Length1").GetInt32());
                 var set = Data(decoded[Ref(descriptor.GetProperty("/CIDSet"))]);
-                var map = Data(decoded[Ref(cidFont.Value.GetProperty("/CIDToGIDMap"))]);
+                // ISO 32000-1 §9.7.4.2: /CIDToGIDMap is /Identity (CID = glyph id) or a stream of two-byte glyph ids.
+                var mapEntry = cidFont.Value.GetProperty("/CIDToGIDMap");
+                var identity = mapEntry.GetString() == "/Identity";
+                var map = identity ? [] : Data(decoded[Ref(mapEntry)]);
                 var ttx = Ttx(temp, program);
                 var glyphs = int.Parse(ttx.Descendants("numGlyphs").Single().Attribute("value")!.Value, CultureInfo.InvariantCulture);
-                int Glyph(int cid) => cid * 2 + 1 < map.Length ? (map[cid * 2] << 8) | map[(cid * 2) + 1] : 0;
+                int Glyph(int cid) => identity ? (cid < glyphs ? cid : 0) : cid * 2 + 1 < map.Length ? (map[cid * 2] << 8) | map[(cid * 2) + 1] : 0;
                 bool Bit(int cid) => cid / 8 < set.Length && (set[cid / 8] & (0x80 >> (cid % 8))) != 0;
 
                 // Every CID shown is in the set and drawn by a real glyph of the program.
@@ -77,12 +94,18 @@ public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
                 }
 
                 // The set names nothing else (CID 0, .notdef, is always present), and each CID it names is in the program.
+                // With /Identity every glyph of the program is reachable by its CID, composite components included, so
+                // the set names exactly the program's glyphs.
                 for (var cid = 1; cid < set.Length * 8; cid++)
                 {
-                    if (Bit(cid))
+                    if (identity)
+                    {
+                        Assert.True(Bit(cid) == cid < glyphs, $"CID {cid}: in the CIDSet {Bit(cid)}, in the program {cid < glyphs}");
+                    }
+                    else if (Bit(cid))
                     {
                         Assert.True(cids.Contains(cid), $"the CIDSet names CID {cid}, which no page shows");
-                        Assert.True(cid * 2 < map.Length && Glyph(cid) < glyphs, $"the CIDSet names CID {cid}, which the program does not hold");
+                        Assert.True((identity || cid * 2 < map.Length) && Glyph(cid) < glyphs, $"the CIDSet names CID {cid}, which the program does not hold");
                     }
                 }
 
@@ -154,6 +177,58 @@ public partial class PdfArchivalTests : IClassFixture<RenderedPdfs>
             Assert.Equal(1, PdfTools.Pages(pdf));
             Assert.InRange(new FileInfo(pdf).Length, 1, 40 * 1024);
         }
+    }
+
+    [Theory]
+    [InlineData("biochemistry")]
+    [InlineData("special-characters")]
+    [InlineData("microbiology-urine")]
+    [InlineData("large-300")]
+    public void The_builtin_writer_puts_every_word_where_pdfsharp_draws_it(string fixture)
+    {
+        // poppler's word boxes (pdftotext -bbox) of both files: same words, same order, same place. PDFsharp rounds each
+        // glyph width to 1/1000 em and the built-in writer writes the layout's exact widths, so a word may drift by a
+        // fraction of a point along a long line; 1 pt is a tenth of the smallest font size used.
+        foreach (var audience in new[] { Audience.Professional, Audience.Patient })
+        {
+            var reference = Words(_pdfs.Path(fixture, "pdfsharp", audience));
+            var builtin = Words(_pdfs.Path(fixture, "builtin", audience));
+            Assert.True(reference.Count > 50, $"{reference.Count} words");
+            Assert.Equal(reference.Count, builtin.Count);
+
+            // pdftotext's reading order may differ where lines are close; each word is matched by page, text and place.
+            var unmatched = builtin.ToList();
+            foreach (var a in reference)
+            {
+                var match = unmatched.FindIndex(b => b.Page == a.Page && b.Text == a.Text
+                    && new[] { a.XMin - b.XMin, a.YMin - b.YMin, a.XMax - b.XMax, a.YMax - b.YMax }.Max(Math.Abs) < 1.0);
+                Assert.True(match >= 0, $"{fixture} {audience} page {a.Page}: \"{a.Text}\" at [{a.XMin} {a.YMin} {a.XMax} {a.YMax}] in the PDFsharp file is not within 1 pt in the built-in writer's");
+                unmatched.RemoveAt(match);
+            }
+        }
+    }
+
+    private static List<(int Page, string Text, double XMin, double YMin, double XMax, double YMax)> Words(string pdf)
+    {
+        var run = ExternalProcess.Run("pdftotext", ["-bbox", pdf, "-"]);
+        Assert.True(run.ExitCode == 0, run.All);
+        var words = new List<(int, string, double, double, double, double)>();
+        var page = 0;
+        var html = run.StandardOutput[run.StandardOutput.IndexOf("<html", StringComparison.Ordinal)..]; // without the DOCTYPE
+        foreach (var element in XDocument.Parse(html).Descendants())
+        {
+            if (element.Name.LocalName == "page")
+            {
+                page++;
+            }
+            else if (element.Name.LocalName == "word")
+            {
+                double At(string name) => double.Parse(element.Attribute(name)!.Value, CultureInfo.InvariantCulture);
+                words.Add((page, element.Value, At("xMin"), At("yMin"), At("xMax"), At("yMax")));
+            }
+        }
+
+        return words;
     }
 
     [Theory]

@@ -10,7 +10,7 @@ namespace SglReference.Pdf.Tests;
 [Trait("Needs", "poppler")]
 public class PdfConformanceTests : IClassFixture<RenderedPdfs>
 {
-    private static readonly string[] s_renderers = ["pdfsharp", "pdfpig"];
+    private static readonly string[] s_renderers = ["pdfsharp", "pdfpig", "builtin"];
     private readonly RenderedPdfs _pdfs;
 
     public PdfConformanceTests(RenderedPdfs pdfs) => _pdfs = pdfs;
@@ -38,14 +38,14 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
             var pdf = _pdfs.Path(fixture, renderer, audience);
             var meta = PdfTools.Info(pdf, meta: true);
             Assert.Contains("<pdfaid:part>1</pdfaid:part>", meta, StringComparison.Ordinal);
-            Assert.Contains(renderer == "pdfsharp" ? "<pdfaid:conformance>A</pdfaid:conformance>" : "<pdfaid:conformance>B</pdfaid:conformance>", meta, StringComparison.Ordinal);
+            Assert.Contains(renderer is "pdfsharp" or "builtin" ? "<pdfaid:conformance>A</pdfaid:conformance>" : "<pdfaid:conformance>B</pdfaid:conformance>", meta, StringComparison.Ordinal);
 
             var info = PdfTools.Info(pdf);
             Assert.Contains("Encrypted:       no", info, StringComparison.Ordinal);
             Assert.Contains("Title:           Compte rendu d'examens biologiques CR-2026-", info, StringComparison.Ordinal);
             Assert.Contains("Author:          " + Repo.Load(fixture).Laboratory.Name, info, StringComparison.Ordinal);
             Assert.Contains("Subject:         Compte rendu d'examens de biologie médicale (CR-Bio)", info, StringComparison.Ordinal);
-            if (renderer == "pdfsharp")
+            if (renderer is "pdfsharp" or "builtin")
             {
                 Assert.Contains("Tagged:          yes", info, StringComparison.Ordinal);
             }
@@ -90,12 +90,14 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
         foreach (var audience in new[] { Audience.Professional, Audience.Patient })
         {
             Assert.Equal(PdfTools.RawText(_pdfs.Path(fixture, "pdfsharp", audience)), PdfTools.RawText(_pdfs.Path(fixture, "pdfpig", audience)));
+            Assert.Equal(PdfTools.RawText(_pdfs.Path(fixture, "pdfsharp", audience)), PdfTools.RawText(_pdfs.Path(fixture, "builtin", audience)));
         }
     }
 
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void File_structure_meets_pdfa_1(string renderer)
     {
         foreach (var fixture in new[] { "biochemistry", "large-300" })
@@ -142,6 +144,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Every_page_shows_its_number_the_total_and_the_document_id(string renderer)
     {
         var report = Repo.Load("large-300");
@@ -161,6 +164,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Versions_differ_where_the_lab_configured_them(string renderer)
     {
         var professional = PdfTools.RawText(_pdfs.Path("biochemistry", renderer, Audience.Professional));
@@ -177,6 +181,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void The_ins_is_printed_only_for_a_qualified_identity(string renderer)
     {
         var qualified = Repo.Load("thyroid").Patient;
@@ -193,6 +198,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Abnormal_values_carry_a_marker_not_only_a_style(string renderer)
     {
         var text = PdfTools.RawText(_pdfs.Path("thyroid", renderer, Audience.Professional));
@@ -205,6 +211,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Special_characters_are_printed_and_uncovered_ones_replaced(string renderer)
     {
         var text = PdfTools.RawText(_pdfs.Path("special-characters", renderer, Audience.Professional));
@@ -219,6 +226,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Subcontracted_analyses_name_the_performing_lab(string renderer)
     {
         var text = PdfTools.RawText(_pdfs.Path("subcontracted", renderer, Audience.Patient));
@@ -228,6 +236,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Validation_and_biologist_are_printed(string renderer)
     {
         var text = PdfTools.RawText(_pdfs.Path("biochemistry", renderer, Audience.Patient));
@@ -238,6 +247,7 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
     [Theory]
     [InlineData("pdfsharp")]
     [InlineData("pdfpig")]
+    [InlineData("builtin")]
     public void Rendering_is_a_pure_function_byte_for_byte(string renderer)
     {
         // The libraries draw random subset tags, XMP UUIDs and trailer IDs; ReproducibleOutput derives them from the document.

@@ -21,6 +21,7 @@ public sealed class RenderedPdfs : IDisposable
     {
         "pdfsharp" => new PdfSharpRenderer(PdfSharpLicence.Agpl, Fonts),
         "pdfpig" => new PdfPigRenderer(Fonts),
+        "builtin" => new BuiltInPdfRenderer(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -49,7 +49,7 @@ public sealed class OptionsValidationTests
     [InlineData("""{"hl7": {"sendingApplication": 12}}""", "hl7.sendingApplication: must be a string, found a number")]
     [InlineData("""{"documents": {"professionalOnlyComments": "interpretation"}}""", "documents.professionalOnlyComments: must be an array")]
     [InlineData("""{"mss": {"sender": "lab@example.com"}}""", "mss.sender: ")]
-    [InlineData("""{"pdf": {"renderer": "wkhtml"}}""", "pdf.renderer: the PDF renderer must be \"pdfsharp\" or \"pdfpig\"")]
+    [InlineData("""{"pdf": {"renderer": "wkhtml"}}""", "pdf.renderer: the PDF renderer must be \"pdfsharp\", \"pdfpig\" or \"builtin\"")]
     [InlineData("""{"hl7": {"charset": "UNICODE UTF-8", "charset": "8859/15"}}""", "hl7.charset: appears twice")]
     [InlineData("""{"laboratories": [{"name": "X"}]}""", "laboratories[0].finessGeographique: is required")]
     public void A_wrong_configuration_value_names_the_setting(string json, string expected)

@@ -11,6 +11,8 @@ internal sealed class TrueTypeMetrics
     private readonly ushort[] _bmpAdvance = new ushort[65536];
     private readonly bool[] _bmpCovered = new bool[65536];
     private readonly Dictionary<int, ushort> _astral = [];
+    private readonly ushort[] _bmpGlyph = new ushort[65536];
+    private readonly Dictionary<int, int> _astralGlyph = [];
 
     private TrueTypeMetrics(int unitsPerEm, int ascender, int descender)
     {
@@ -31,6 +33,9 @@ internal sealed class TrueTypeMetrics
 
     /// <summary>Advance width in font units; 0 for an uncovered code point.</summary>
     public int Advance(int codePoint) => codePoint < 65536 ? _bmpAdvance[codePoint] : (_astral.TryGetValue(codePoint, out var a) ? a : 0);
+
+    /// <summary>The glyph id the font's cmap gives <paramref name="codePoint"/>; 0 (.notdef) for an uncovered one.</summary>
+    public int Glyph(int codePoint) => codePoint < 65536 ? _bmpGlyph[codePoint] : _astralGlyph.GetValueOrDefault(codePoint);
 
     public static TrueTypeMetrics Parse(ReadOnlySpan<byte> font, string name)
     {
@@ -65,10 +70,12 @@ internal sealed class TrueTypeMetrics
                 {
                     metrics._bmpAdvance[codePoint] = advance;
                     metrics._bmpCovered[codePoint] = true;
+                    metrics._bmpGlyph[codePoint] = (ushort)glyph;
                 }
                 else
                 {
                     metrics._astral[codePoint] = advance;
+                    metrics._astralGlyph[codePoint] = glyph;
                 }
             }
 

@@ -14,12 +14,16 @@ internal sealed class TrueTypeSubset
 {
     private static readonly string[] s_kept = ["head", "hhea", "maxp"];
 
-    private TrueTypeSubset(byte[] program, int[] newGlyph, int glyphCount)
+    private TrueTypeSubset(byte[] program, int[] newGlyph, int[] originalGlyphs)
     {
         Program = program;
         _newGlyph = newGlyph;
-        GlyphCount = glyphCount;
+        OriginalGlyphs = originalGlyphs;
+        GlyphCount = originalGlyphs.Length;
     }
+
+    /// <summary>For each glyph of the subset, in order, its id in the original program.</summary>
+    public IReadOnlyList<int> OriginalGlyphs { get; }
 
     private readonly int[] _newGlyph;
 
@@ -32,9 +36,11 @@ internal sealed class TrueTypeSubset
     /// <summary>The new glyph id of original glyph <paramref name="glyph"/>, or 0 when the subset does not hold it.</summary>
     public int NewGlyph(int glyph) => glyph >= 0 && glyph < _newGlyph.Length && _newGlyph[glyph] > 0 ? _newGlyph[glyph] : 0;
 
-    public static TrueTypeSubset Create(ReadOnlySpan<byte> font, IEnumerable<int> glyphs)
+    public static TrueTypeSubset Create(ReadOnlySpan<byte> font, IEnumerable<int> glyphs) => Create(TrueTypeTables.Read(font), glyphs);
+
+    /// <summary>The subset of a font program whose tables were read once (<see cref="TrueTypeTables.Read"/>); the tables are not changed.</summary>
+    public static TrueTypeSubset Create(IReadOnlyDictionary<string, byte[]> tables, IEnumerable<int> glyphs)
     {
-        var tables = TrueTypeTables.Read(font);
         foreach (var tag in new[] { "head", "hhea", "hmtx", "loca", "glyf", "maxp" })
         {
             if (!tables.ContainsKey(tag))
@@ -146,7 +152,7 @@ internal sealed class TrueTypeSubset
         result["glyf"] = newGlyf.ToArray();
         result["loca"] = newLoca;
         result["hmtx"] = newHmtx;
-        return new TrueTypeSubset(TrueTypeTables.Write(result), newGlyph, order.Length);
+        return new TrueTypeSubset(TrueTypeTables.Write(result), newGlyph, order);
     }
 
     // Composite glyph flags (OpenType spec, glyf table).
