@@ -45,6 +45,7 @@ internal sealed class IrreducibleParts
     private RSA? _key;
     private XGlyphTypeface _regular = null!;
     private XGlyphTypeface _bold = null!;
+    private IPdfRenderer? _builtIn;
 
     public static IrreducibleParts Of(RenderPackage package, PackageFixtures fixtures)
     {
@@ -54,6 +55,7 @@ internal sealed class IrreducibleParts
         parts._bold = new XGlyphTypeface(XFontSource.GetOrCreateFrom(fonts.BoldBytes.ToArray()));
         var settings = package.Profile.Documents;
         var pdf = new CrBioPdf(renderer, fonts, settings);
+        parts._builtIn = renderer as BuiltInPdfRenderer;
         foreach (var document in package.Documents.All)
         {
             if (document.Kind == DocumentKind.Pdf)
@@ -155,9 +157,23 @@ internal sealed class IrreducibleParts
     /// <summary>Everything, in sequence.</summary>
     public long All() => Pdfs() + Xml() + Oru() + Digests() + Zips() + Mime() + Signatures();
 
+    /// <summary>
+    /// Each PDF drawn from its finished layout: with PDFsharp directly (untagged, no finish), or, when the package uses
+    /// the built-in writer, with that writer itself (it has no separate drawing and finishing steps to leave out).
+    /// </summary>
     public long Pdfs()
     {
         long total = 0;
+        if (_builtIn is not null)
+        {
+            foreach (var layout in _layouts)
+            {
+                total += _builtIn.Render(layout).Length;
+            }
+
+            return total;
+        }
+
         foreach (var layout in _layouts)
         {
             using var document = new PdfDocument();

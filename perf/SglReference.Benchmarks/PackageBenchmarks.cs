@@ -23,10 +23,13 @@ public class PackageBenchmarks
     [Params("thyroid", "microbiology-urine", "large-300")]
     public string Fixture { get; set; } = "thyroid";
 
+    [Params("pdfsharp", "builtin")]
+    public string Renderer { get; set; } = "pdfsharp";
+
     [GlobalSetup]
     public void Setup()
     {
-        _fixtures = new PackageFixtures(PdfRendererKind.PdfSharp);
+        _fixtures = new PackageFixtures(SglConfiguration.ParseRenderer(Renderer));
         _report = Repo.Load(Fixture);
         _parts = IrreducibleParts.Of(_fixtures.Engine.Render(new RenderRequest(_report)), _fixtures);
     }

@@ -13,7 +13,7 @@ namespace SglReference.Burst;
 /// One burst: peers and sgl serve instances started, <c>reports</c> reports posted by <c>clients</c> concurrent clients,
 /// the health endpoint sampled until everything is sent, then every report checked against the service and the peers.
 /// </summary>
-internal sealed class BurstScenario(int reports, int clients, bool postgres)
+internal sealed class BurstScenario(int reports, int clients, bool postgres, string renderer)
 {
     private const string Key = "burst-key-lab-0123456789";
 
@@ -31,7 +31,7 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres)
 
     public async Task<BurstResult> RunAsync(TextWriter log)
     {
-        var name = postgres ? "PostgreSQL, 2 instances" : "SQLite (embedded default), 1 instance";
+        var name = (postgres ? "PostgreSQL, 2 instances" : "SQLite (embedded default), 1 instance") + ", PDF " + renderer;
         log.WriteLine($"== {name}: {reports} reports, {clients} clients");
         using var temp = Repo.TempDirectory();
         using var certificates = new TestCertificates();
@@ -40,7 +40,7 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres)
         using var mss = new SmtpPeer(certificates, temp.File("smtp"));
         using var dmp = DmpPeer.Start(certificates, null);
         var kit = DmpTestKit.Create(certificates, dmp.Endpoint, temp.File("dmp-kit"));
-        var config = WriteConfig(temp.File("sgl.json"), certificates, pfi.Port, mss.Port, kit, database?.ConnectionString);
+        var config = WriteConfig(temp.File("sgl.json"), certificates, pfi.Port, mss.Port, kit, database?.ConnectionString, renderer);
         var instances = (postgres ? TwoInstances : OneInstance).Select(n =>
         {
             Directory.CreateDirectory(temp.File(n));
@@ -285,7 +285,7 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres)
     }
 
     /// <summary>The service's configuration: the peers with TLS and client certificates, the DMP kit, an API key, short backoff.</summary>
-    private static string WriteConfig(string path, TestCertificates certificates, int mllpPort, int smtpPort, DmpTestKit dmp, string? database)
+    private static string WriteConfig(string path, TestCertificates certificates, int mllpPort, int smtpPort, DmpTestKit dmp, string? database, string renderer)
     {
         var tls = new JsonObject
         {
@@ -308,6 +308,7 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres)
                 ["mss"] = smtp,
             },
             ["dmp"] = JsonNode.Parse(File.ReadAllBytes(dmp.ConfigurationPath))!["dmp"]!.DeepClone(),
+            ["pdf"] = new JsonObject { ["renderer"] = renderer },
         };
         File.WriteAllText(path, root.ToJsonString());
         return path;

@@ -1,10 +1,11 @@
 using System.Globalization;
 using SglReference.Burst;
 
-// dotnet run -c Release --project perf/SglReference.Burst -- [--reports 10000] [--clients 16] [--store sqlite|postgres|both] [--out perf/results/burst.md]
+// dotnet run -c Release --project perf/SglReference.Burst -- [--reports 10000] [--clients 16] [--store sqlite|postgres|both] [--renderer pdfsharp|pdfpig|builtin] [--out perf/results/burst.md]
 var reports = 10_000;
 var clients = 16;
 var store = "both";
+var renderer = "pdfsharp";
 string? output = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -15,6 +16,7 @@ for (var i = 0; i < args.Length; i++)
         case "--clients": clients = int.Parse(value, CultureInfo.InvariantCulture); i++; break;
         case "--store": store = value; i++; break;
         case "--out": output = value; i++; break;
+        case "--renderer": renderer = value; i++; break;
         default: throw new ArgumentException(args[i] + ": unknown option");
     }
 }
@@ -23,12 +25,12 @@ var machineBefore = Machine.Describe();
 var results = new List<BurstResult>();
 if (store is "sqlite" or "both")
 {
-    results.Add(await new BurstScenario(reports, clients, postgres: false).RunAsync(Console.Out));
+    results.Add(await new BurstScenario(reports, clients, postgres: false, renderer).RunAsync(Console.Out));
 }
 
 if (store is "postgres" or "both")
 {
-    results.Add(await new BurstScenario(reports, clients, postgres: true).RunAsync(Console.Out));
+    results.Add(await new BurstScenario(reports, clients, postgres: true, renderer).RunAsync(Console.Out));
 }
 
 var markdown = BurstReport.Markdown(machineBefore, Machine.Describe(), results);
