@@ -12,13 +12,16 @@ namespace SglReference.Pdf.Writing;
 internal sealed class EmbeddedFont
 {
     private readonly FontProgram _program;
-    private readonly SortedDictionary<int, int> _unicodeByGlyph = [];
+    // The character each glyph shown stands for (the first one met), by original glyph id; 0 for a glyph not shown.
+    private readonly int[] _unicodeByGlyph;
+    private readonly List<int> _shown = [];
     private TrueTypeSubset? _subset;
 
     public EmbeddedFont(FontProgram program, string resourceName)
     {
         _program = program;
         ResourceName = resourceName;
+        _unicodeByGlyph = new int[program.GlyphCount];
     }
 
     /// <summary>The name pages use in their /Font resources (F1, F2).</summary>
@@ -26,7 +29,7 @@ internal sealed class EmbeddedFont
 
     public int ObjectNumber { get; set; }
 
-    public bool Used => _unicodeByGlyph.Count > 0;
+    public bool Used => _shown.Count > 0;
 
     /// <summary>Registers the glyphs of <paramref name="text"/> (first pass over the layout).</summary>
     public void Add(string text)
@@ -34,12 +37,20 @@ internal sealed class EmbeddedFont
         foreach (var rune in text.EnumerateRunes())
         {
             var glyph = _program.Metrics.Glyph(rune.Value);
-            _unicodeByGlyph.TryAdd(glyph, rune.Value);
+            if (_unicodeByGlyph[glyph] == 0)
+            {
+                _unicodeByGlyph[glyph] = rune.Value;
+                _shown.Add(glyph);
+            }
         }
     }
 
     /// <summary>Makes the subset once every glyph is registered.</summary>
-    public void Seal() => _subset = TrueTypeSubset.Create(_program.Tables, _unicodeByGlyph.Keys);
+    public void Seal()
+    {
+        _shown.Sort();
+        _subset = TrueTypeSubset.Create(_program.Tables, _shown);
+    }
 
     /// <summary>Writes <paramref name="text"/> as an Identity-H hexadecimal string of subset CIDs.</summary>
     public void WriteShown(PdfOutput content, string text)
@@ -56,9 +67,9 @@ internal sealed class EmbeddedFont
     /// <summary>The six-letter subset tag (ISO 32000-1 §9.6.4), derived from the glyphs so that output is reproducible.</summary>
     private string Tag()
     {
-        Span<byte> key = stackalloc byte[4 * Math.Min(_unicodeByGlyph.Count, 512)];
+        Span<byte> key = stackalloc byte[4 * Math.Min(_shown.Count, 512)];
         var i = 0;
-        foreach (var glyph in _unicodeByGlyph.Keys)
+        foreach (var glyph in _shown)
         {
             if (i + 4 > key.Length)
             {
@@ -134,9 +145,9 @@ internal sealed class EmbeddedFont
     /// <summary>The ToUnicode CMap (ISO 32000-1 §9.10.3): two-byte codes, each shown CID to its character.</summary>
     private byte[] ToUnicode(TrueTypeSubset subset)
     {
-        var map = new StringBuilder(256 + (_unicodeByGlyph.Count * 24));
+        var map = new StringBuilder(256 + (_shown.Count * 24));
         map.Append("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n");
-        var entries = _unicodeByGlyph.Where(e => e.Key != 0).ToList();
+        var entries = _shown.Where(g => g != 0).Select(g => (Key: g, Value: _unicodeByGlyph[g])).ToList();
         for (var start = 0; start < entries.Count; start += 100)
         {
             var count = Math.Min(100, entries.Count - start);

@@ -48,6 +48,9 @@ internal sealed class FontProgram
 
     public FontFace Face { get; }
 
+    /// <summary>The number of glyphs in the program.</summary>
+    public int GlyphCount => _advances.Length;
+
     public TrueTypeMetrics Metrics { get; }
 
     public IReadOnlyDictionary<string, byte[]> Tables { get; }
