@@ -38,7 +38,8 @@ public static class Mtom
             });
         }
 
-        using var body = new MemoryStream();
+        // The body is the parts and a few headers each: sized up front, no growth copies.
+        using var body = new MemoryStream(envelope.Length + parts.Sum(p => p.Content.Length) + (512 * (parts.Count + 1)));
         var options = FormatOptions.Default.Clone();
         options.NewLineFormat = NewLineFormat.Dos;
         related.WriteTo(options, body, contentOnly: true);

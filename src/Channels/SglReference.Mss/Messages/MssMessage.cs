@@ -18,7 +18,9 @@ public sealed record MssMessage(RecipientGroup Group, Audience Audience, IReadOn
     {
         var options = FormatOptions.Default.Clone();
         options.NewLineFormat = NewLineFormat.Dos;
-        using var stream = new MemoryStream();
+        // Base64 attachments (4/3, in 76-character lines) and headers: one buffer, no growth copies.
+        var attachments = Mime.BodyParts.OfType<MimePart>().Sum(p => p.Content?.Stream is { CanSeek: true } s ? s.Length : 0);
+        using var stream = new PooledBufferStream(checked((int)(attachments * 79 / 57) + 16384));
         Mime.WriteTo(options, stream);
         return stream.ToArray();
     }

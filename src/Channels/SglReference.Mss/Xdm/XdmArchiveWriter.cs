@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using SglReference.Domain.Documents;
+using SglReference.Mss.Messages;
 using SglReference.Xds;
 
 namespace SglReference.Mss.Xdm;
@@ -34,11 +35,15 @@ public static class XdmArchiveWriter
         var uris = names.Select(n => $"{Subset}/{n}").ToList();
         var metadata = SubmitObjectsRequestWriter.Write(submission, uris, new XdsWriterOptions(options.ActionSlot));
         var time = submission.SubmittedAt;
-        using var stream = new MemoryStream();
+        var index = Index(submission, names);
+        var readme = Readme(submission, names);
+        // Deflated entries are no larger than their content but for a few bytes: one buffer, no growth copies.
+        var capacity = index.Length + readme.Length + metadata.Length + submission.Documents.Sum(d => d.Cda.Length) + (1024 * (names.Count + 3));
+        using var stream = new PooledBufferStream(capacity);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Encoding.ASCII))
         {
-            Add(zip, "INDEX.HTM", Index(submission, names), time);
-            Add(zip, "README.TXT", Readme(submission, names), time);
+            Add(zip, "INDEX.HTM", index, time);
+            Add(zip, "README.TXT", readme, time);
             Add(zip, $"IHE_XDM/{Subset}/METADATA.XML", metadata, time);
             for (var i = 0; i < names.Count; i++)
             {

@@ -28,6 +28,14 @@ public static class EnvelopedSignature
         }
 
         using var key = certificate.GetRSAPrivateKey() ?? throw new CryptographicException("the signing certificate has no RSA private key");
+        var document = element.OwnerDocument;
+        if (document.ChildNodes.Count == 1 && document.DocumentElement == element && Plain(id)
+            && !element.ChildNodes.OfType<XmlElement>().Any(e => e.LocalName == "Signature" && e.NamespaceURI == SignatureAlgorithms.DsNamespace))
+        {
+            Insert(element, Direct(document, id, certificate, key, digest), insertAfter);
+            return;
+        }
+
         var signed = new SignedXml(element) { SigningKey = key };
         signed.SignedInfo!.CanonicalizationMethod = SignatureAlgorithms.ExclusiveC14N;
         signed.SignedInfo.SignatureMethod = SignatureAlgorithms.SignatureUri(digest);
@@ -39,7 +47,63 @@ public static class EnvelopedSignature
         keyInfo.AddClause(new KeyInfoX509Data(certificate));
         signed.KeyInfo = keyInfo;
         signed.ComputeSignature();
-        var signature = element.OwnerDocument.ImportNode(signed.GetXml(), deep: true);
+        Insert(element, element.OwnerDocument.ImportNode(signed.GetXml(), deep: true), insertAfter);
+    }
+
+    /// <summary>
+    /// The ds:Signature of an element that is its whole document, without <see cref="SignedXml"/> (no CryptoConfig
+    /// look-up per signature): the digest over the element's exclusive C14N (the enveloped transform removes nothing,
+    /// the element having no signature yet), the SignedInfo's exclusive C14N signed with RSA PKCS#1 v1.5, the element
+    /// being what <see cref="SignedXml.GetXml"/> gives.
+    /// </summary>
+    private static XmlElement Direct(XmlDocument document, string id, X509Certificate2 certificate, RSA key, SignatureDigest digest)
+    {
+        // As SignedXml does: the element read back from its text, whose namespace declarations are then attributes.
+        var input = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        input.LoadXml(document.DocumentElement!.OuterXml);
+        var canonical = new XmlDsigExcC14NTransform();
+        canonical.LoadInput(input);
+        byte[] digestValue;
+        using (var stream = (Stream)canonical.GetOutput(typeof(Stream)))
+        {
+            using var hash = IncrementalHash.CreateHash(SignatureAlgorithms.HashName(digest));
+            var buffer = new byte[4096];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer.AsSpan(0, read));
+            }
+
+            digestValue = hash.GetHashAndReset();
+        }
+
+        string SignedInfo(bool c14n)
+        {
+            string Empty(string name, string algorithm) => c14n ? $"<{name} Algorithm=\"{algorithm}\"></{name}>" : $"<{name} Algorithm=\"{algorithm}\" />";
+            return (c14n ? "<SignedInfo xmlns=\"" + SignatureAlgorithms.DsNamespace + "\">" : "<SignedInfo>")
+                + Empty("CanonicalizationMethod", SignatureAlgorithms.ExclusiveC14N)
+                + Empty("SignatureMethod", SignatureAlgorithms.SignatureUri(digest))
+                + "<Reference URI=\"#" + id + "\"><Transforms>"
+                + Empty("Transform", SignatureAlgorithms.EnvelopedSignature)
+                + Empty("Transform", SignatureAlgorithms.ExclusiveC14N)
+                + "</Transforms>"
+                + Empty("DigestMethod", SignatureAlgorithms.DigestUri(digest))
+                + "<DigestValue>" + Convert.ToBase64String(digestValue) + "</DigestValue></Reference></SignedInfo>";
+        }
+
+        var value = key.SignData(System.Text.Encoding.UTF8.GetBytes(SignedInfo(c14n: true)), SignatureAlgorithms.HashName(digest), RSASignaturePadding.Pkcs1);
+        var fragment = document.CreateDocumentFragment();
+        fragment.InnerXml = "<Signature xmlns=\"" + SignatureAlgorithms.DsNamespace + "\">" + SignedInfo(c14n: false)
+            + "<SignatureValue>" + Convert.ToBase64String(value) + "</SignatureValue><KeyInfo><X509Data><X509Certificate>"
+            + Convert.ToBase64String(certificate.RawData) + "</X509Certificate></X509Data></KeyInfo></Signature>";
+        return (XmlElement)fragment.FirstChild!;
+    }
+
+    /// <summary>True when an ID reads the same in C14N and in an attribute written by <see cref="XmlWriter"/>.</summary>
+    private static bool Plain(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+
+    private static void Insert(XmlElement element, XmlNode signature, XmlNode? insertAfter)
+    {
         if (insertAfter is null)
         {
             element.PrependChild(signature);

@@ -42,9 +42,141 @@ public static class ManifestSignature
     private const string Ds = SignatureAlgorithms.DsNamespace;
 
     /// <summary>The signature document (UTF-8, with an XML declaration), deterministic for a given request.</summary>
+    /// <remarks>
+    /// Written directly: the digests are taken over the C14N forms of the Manifest and SignedProperties (as
+    /// <see cref="SignedXml"/> takes them in the final signature's namespace context) and of the SignedInfo, which is
+    /// signed with RSA PKCS#1 v1.5, the bytes being those <see cref="SignedXml"/> and <see cref="XmlWriter"/> write. A
+    /// value that would need escaping falls back to <see cref="SignedXml"/>.
+    /// </remarks>
     public static byte[] Create(ManifestSignatureRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var certificate = request.Certificate;
+        var issuer = certificate.IssuerName.Name;
+        if (!Plain(request.SignatureId) || !Plain(request.SubmissionSetUniqueId) || !Plain(issuer) || request.Documents.Any(d => !Plain(d.UniqueId)))
+        {
+            return CreateWithSignedXml(request);
+        }
+
+        using var key = certificate.GetRSAPrivateKey() ?? throw new CryptographicException("the signing certificate has no RSA private key");
+        var digestUri = SignatureAlgorithms.DigestUri(request.Digest);
+        var id = request.SignatureId;
+
+        // The Manifest: the same references in both forms (C14N writes empty elements as start-end pairs and the
+        // in-scope default namespace on the apex).
+        var references = new (string Uri, bool Canonicalize, string Value)[request.Documents.Count + 1];
+        references[0] = ("urn:oid:" + request.SubmissionSetUniqueId, false, SubmissionSetPlaceholderDigest);
+        for (var i = 0; i < request.Documents.Count; i++)
+        {
+            var document = request.Documents[i];
+            references[i + 1] = ("urn:oid:" + document.UniqueId, document.Canonicalize, Convert.ToBase64String(DocumentDigest(document.Content, document.Canonicalize, request.Digest)));
+        }
+
+        string ManifestXml(bool canonical)
+        {
+            var b = new StringBuilder(512 * references.Length);
+            b.Append(canonical ? "<Manifest xmlns=\"" + Ds + "\" Id=\"" : "<Manifest Id=\"").Append(ManifestId).Append("\">");
+            foreach (var (uri, canonicalize, value) in references)
+            {
+                b.Append("<Reference URI=\"").Append(uri).Append("\">");
+                if (canonicalize)
+                {
+                    b.Append("<Transforms>");
+                    Empty(b, canonical, "Transform", SignatureAlgorithms.C14NWithComments);
+                    b.Append("</Transforms>");
+                }
+
+                Empty(b, canonical, "DigestMethod", digestUri);
+                b.Append("<DigestValue>").Append(value).Append("</DigestValue></Reference>");
+            }
+
+            return b.Append("</Manifest>").ToString();
+        }
+
+        var signingTime = request.SigningTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        var certDigest = Convert.ToBase64String(SignatureAlgorithms.Hash(request.Digest, certificate.RawData));
+        var serial = Serial(certificate);
+        string SignedPropertiesXml(bool canonical)
+        {
+            var b = new StringBuilder(1024);
+            b.Append(canonical ? "<SignedProperties xmlns=\"" + XadesNamespace + "\" Id=\"" : "<SignedProperties Id=\"").Append(SignedPropertiesId).Append("\">");
+            b.Append("<SignedSignatureProperties><SigningTime>").Append(signingTime).Append("</SigningTime><SigningCertificate><Cert><CertDigest>");
+            Empty(b, canonical, "DigestMethod", digestUri);
+            b.Append("<DigestValue>").Append(certDigest).Append("</DigestValue></CertDigest><IssuerSerial>");
+            b.Append("<X509IssuerName xmlns=\"").Append(Ds).Append("\">").Append(issuer).Append("</X509IssuerName>");
+            b.Append("<X509SerialNumber xmlns=\"").Append(Ds).Append("\">").Append(serial).Append("</X509SerialNumber>");
+            b.Append("</IssuerSerial></Cert></SigningCertificate><SignaturePolicyIdentifier>");
+            b.Append(canonical ? "<SignaturePolicyImplied></SignaturePolicyImplied>" : "<SignaturePolicyImplied />");
+            b.Append("</SignaturePolicyIdentifier></SignedSignatureProperties>");
+            b.Append(canonical ? "<SignedDataObjectProperties></SignedDataObjectProperties>" : "<SignedDataObjectProperties />");
+            return b.Append("</SignedProperties>").ToString();
+        }
+
+        var manifestDigest = Convert.ToBase64String(Digest(request.Digest, ManifestXml(canonical: true)));
+        var propertiesDigest = Convert.ToBase64String(Digest(request.Digest, SignedPropertiesXml(canonical: true)));
+        string SignedInfoXml(bool canonical)
+        {
+            var b = new StringBuilder(1024);
+            b.Append(canonical ? "<SignedInfo xmlns=\"" + Ds + "\">" : "<SignedInfo>");
+            Empty(b, canonical, "CanonicalizationMethod", SignatureAlgorithms.C14NWithComments);
+            Empty(b, canonical, "SignatureMethod", SignatureAlgorithms.SignatureUri(request.Digest));
+            foreach (var (uri, type, value) in new[] { ("#" + ManifestId, ManifestType, manifestDigest), ("#" + SignedPropertiesId, SignedPropertiesType, propertiesDigest) })
+            {
+                // C14N sorts the attributes (Type before URI); SignedXml writes URI first.
+                b.Append(canonical ? $"<Reference Type=\"{type}\" URI=\"{uri}\">" : $"<Reference URI=\"{uri}\" Type=\"{type}\">");
+                Empty(b, canonical, "DigestMethod", digestUri);
+                b.Append("<DigestValue>").Append(value).Append("</DigestValue></Reference>");
+            }
+
+            return b.Append("</SignedInfo>").ToString();
+        }
+
+        var signatureValue = key.SignData(Encoding.UTF8.GetBytes(SignedInfoXml(canonical: true)), SignatureAlgorithms.HashName(request.Digest), RSASignaturePadding.Pkcs1);
+        var output = new StringBuilder(8192);
+        output.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?><Signature Id=\"").Append(id).Append("\" xmlns=\"").Append(Ds).Append("\">");
+        output.Append(SignedInfoXml(canonical: false));
+        output.Append("<SignatureValue>").Append(Convert.ToBase64String(signatureValue)).Append("</SignatureValue>");
+        output.Append("<KeyInfo><X509Data><X509Certificate>").Append(Convert.ToBase64String(certificate.RawData)).Append("</X509Certificate></X509Data></KeyInfo>");
+        output.Append("<Object>").Append(ManifestXml(canonical: false)).Append("</Object>");
+        output.Append("<Object><SignatureProperties><SignatureProperty Id=\"purposeOfSignature\" Target=\"#").Append(id).Append("\">").Append(PurposeOfSignature).Append("</SignatureProperty></SignatureProperties></Object>");
+        output.Append("<Object><QualifyingProperties Target=\"#").Append(id).Append("\" xmlns=\"").Append(XadesNamespace).Append("\">").Append(SignedPropertiesXml(canonical: false)).Append("</QualifyingProperties></Object>");
+        output.Append("</Signature>");
+        return Encoding.UTF8.GetBytes(output.ToString());
+    }
+
+    /// <summary>An empty element with one Algorithm attribute, as C14N or <see cref="XmlWriter"/> writes it.</summary>
+    private static void Empty(StringBuilder b, bool canonical, string name, string algorithm)
+    {
+        b.Append('<').Append(name).Append(" Algorithm=\"").Append(algorithm);
+        if (canonical)
+        {
+            b.Append("\"></").Append(name).Append('>');
+        }
+        else
+        {
+            b.Append("\" />");
+        }
+    }
+
+    private static byte[] Digest(SignatureDigest digest, string canonical) => SignatureAlgorithms.Hash(digest, Encoding.UTF8.GetBytes(canonical));
+
+    /// <summary>True when <paramref name="value"/> reads the same in C14N and as written by <see cref="XmlWriter"/>, text or attribute: no markup character, no control, no surrogate.</summary>
+    private static bool Plain(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < ' ' or '<' or '>' or '&' or '"' or (>= '\u007f' and < '\u00a0') or (>= '\ud800' and <= '\udfff') or '\ufffe' or '\uffff')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The same document through <see cref="SignedXml"/> (values that would need escaping or are not plain XML text).</summary>
+    private static byte[] CreateWithSignedXml(ManifestSignatureRequest request)
+    {
         using var key = request.Certificate.GetRSAPrivateKey() ?? throw new CryptographicException("the signing certificate has no RSA private key");
 
         // The objects are built under a scaffold with the namespace context they will have in the final signature

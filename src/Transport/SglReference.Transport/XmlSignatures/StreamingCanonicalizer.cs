@@ -23,6 +23,8 @@ internal sealed class StreamingCanonicalizer
     private readonly List<Dictionary<string, string>> _scopes = [];
     private readonly List<(string Prefix, string Uri)> _namespaces = [];
     private readonly List<(string Uri, string LocalName, string Name, string Value)> _attributes = [];
+    private const int CharChunk = 8 * 1024;
+    private char[]? _chars;
     private int _used;
 
     private StreamingCanonicalizer(Action<ReadOnlySpan<byte>> sink) => _sink = sink;
@@ -73,13 +75,13 @@ internal sealed class StreamingCanonicalizer
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
-                    Text(reader.Value);
+                    Text(reader);
                     break;
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
                     if (depth > 0)
                     {
-                        Text(reader.Value);
+                        Text(reader);
                     }
 
                     break;
@@ -189,14 +191,43 @@ internal sealed class StreamingCanonicalizer
         Ascii(">");
     }
 
-    private void Text(string text) => Escaped(text, attribute: false);
+    /// <summary>The text of the current node, in chunks when the reader allows it (the PDF of a CDA is one large text node: no string of it).</summary>
+    private void Text(XmlReader reader)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            Escaped(reader.Value, attribute: false);
+            return;
+        }
+
+        _chars ??= new char[CharChunk];
+        var carry = 0;
+        while (true)
+        {
+            var read = reader.ReadValueChunk(_chars, carry, _chars.Length - carry);
+            var total = carry + read;
+            if (read == 0)
+            {
+                Escaped(_chars.AsSpan(0, total), attribute: false);
+                return;
+            }
+
+            // A high surrogate at the end waits for its low half.
+            carry = char.IsHighSurrogate(_chars[total - 1]) ? 1 : 0;
+            Escaped(_chars.AsSpan(0, total - carry), attribute: false);
+            if (carry == 1)
+            {
+                _chars[0] = _chars[total - 1];
+            }
+        }
+    }
 
     private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\r");
     private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<\"\t\n\r");
 
-    private void Escaped(string value, bool attribute)
+    private void Escaped(ReadOnlySpan<char> value, bool attribute)
     {
-        var rest = value.AsSpan();
+        var rest = value;
         var specials = attribute ? AttributeSpecials : TextSpecials;
         while (rest.Length > 0)
         {
