@@ -9,11 +9,17 @@ namespace SglReference.Mss.Messages;
 /// </summary>
 internal sealed class PooledBufferStream : Stream
 {
+    /// <summary>
+    /// This type's own pool: the shared pool trims itself after every gen2 collection, on the finalizer thread, and
+    /// under the burst's large-buffer churn that trimming cost more CPU than the buffers saved.
+    /// </summary>
+    private static readonly ArrayPool<byte> s_pool = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 16);
+
     private byte[] _buffer;
     private int _length;
     private int _position;
 
-    public PooledBufferStream(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 256));
+    public PooledBufferStream(int capacity) => _buffer = s_pool.Rent(Math.Max(capacity, 256));
 
     public override bool CanRead => false;
 
@@ -39,9 +45,9 @@ internal sealed class PooledBufferStream : Stream
         var end = _position + buffer.Length;
         if (end > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(end, _buffer.Length * 2));
+            var larger = s_pool.Rent(Math.Max(end, _buffer.Length * 2));
             _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            s_pool.Return(_buffer);
             _buffer = larger;
         }
 
@@ -87,7 +93,7 @@ internal sealed class PooledBufferStream : Stream
     {
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            s_pool.Return(_buffer);
             _buffer = [];
             _length = 0;
             _position = 0;

@@ -11,10 +11,16 @@ namespace SglReference.Pdf.Writing;
 /// </summary>
 internal sealed class PdfOutput : IDisposable
 {
+    /// <summary>
+    /// This type's own pool: the shared pool trims itself after every gen2 collection, on the finalizer thread, and
+    /// under the burst's large-buffer churn that trimming cost more CPU than the buffers saved.
+    /// </summary>
+    private static readonly ArrayPool<byte> s_pool = ArrayPool<byte>.Create(maxArrayLength: 16 * 1024 * 1024, maxArraysPerBucket: 16);
+
     private byte[] _buffer;
     private int _length;
 
-    public PdfOutput(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
+    public PdfOutput(int capacity) => _buffer = s_pool.Rent(capacity);
 
     public int Length => _length;
 
@@ -176,9 +182,9 @@ internal sealed class PdfOutput : IDisposable
     {
         if (_length + count > _buffer.Length)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
+            var larger = s_pool.Rent(Math.Max(_buffer.Length * 2, _length + count));
             _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
+            s_pool.Return(_buffer);
             _buffer = larger;
         }
 
@@ -189,7 +195,7 @@ internal sealed class PdfOutput : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        s_pool.Return(_buffer);
         _buffer = [];
         _length = 0;
     }
