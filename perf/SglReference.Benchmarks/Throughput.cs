@@ -9,7 +9,7 @@ namespace SglReference.Benchmarks;
 /// <summary>
 /// The in-process throughput harness: renders a stream of fixtures (cycled) on N threads for a few seconds after a
 /// warm-up, and prints the median of per-second reports/s, CPU ms per report, allocations per report and GC counts.
-/// <c>dotnet run -c Release --project perf/SglReference.Benchmarks -- throughput [--threads 2] [--seconds 20] [--renderer pdfsharp]</c>
+/// <c>dotnet run -c Release --project perf/SglReference.Benchmarks -- throughput [--threads 2] [--seconds 20] [--renderer pdfsharp] [--gc-reasons]</c>
 /// </summary>
 internal static class Throughput
 {
@@ -32,6 +32,8 @@ internal static class Throughput
             }
         });
 
+        using var gcReasons = args.Contains("--gc-reasons") ? new GcReasons() : null;
+        gcReasons?.Start();
         long done = 0;
         var stop = false;
         var samples = new List<double>();
@@ -68,6 +70,7 @@ internal static class Throughput
         var elapsed = wall.Elapsed;
         process.Refresh();
         var total = Interlocked.Read(ref done);
+        gcReasons?.Stop();
         var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         samples.Sort();
@@ -75,6 +78,7 @@ internal static class Throughput
             $"reports/s median {samples[samples.Count / 2]:F1} (min {samples[0]:F1}, max {samples[^1]:F1}); mean {total / elapsed.TotalSeconds:F1} over {total} reports"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU {cpu / total:F2} ms/report (process, all threads); allocated {allocated / (double)total / 1e6:F2} MB/report; GC gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / elapsed.TotalMilliseconds * 100:F1}% of wall; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; load {LoadAverage()}"));
+        gcReasons?.Print(total);
         return 0;
     }
 
