@@ -9,7 +9,8 @@ namespace SglReference.Benchmarks;
 /// <summary>
 /// The in-process throughput harness: renders a stream of fixtures (cycled) on N threads for a few seconds after a
 /// warm-up, and prints the median of per-second reports/s, CPU ms per report, allocations per report and GC counts.
-/// <c>dotnet run -c Release --project perf/SglReference.Benchmarks -- throughput [--threads 2] [--seconds 20] [--renderer pdfsharp] [--gc-reasons]</c>
+/// <c>dotnet run -c Release --project perf/SglReference.Benchmarks -- throughput [--threads 2] [--seconds 20] [--renderer pdfsharp] [--gc-reasons] [--small]</c>
+/// (<c>--small</c>: the fixtures of fewer than 100 results only, as <c>stages</c> does)
 /// </summary>
 internal static class Throughput
 {
@@ -19,7 +20,7 @@ internal static class Throughput
         var seconds = Option(args, "--seconds", 20);
         var renderer = SglConfiguration.ParseRenderer(OptionText(args, "--renderer") ?? "pdfsharp");
         using var fixtures = new PackageFixtures(renderer);
-        var reports = fixtures.Reports();
+        var reports = args.Contains("--small") ? fixtures.Reports().Where(r => r.AllObservations().Count() < 100).ToList() : fixtures.Reports();
         var engine = fixtures.Engine;
         Console.WriteLine($"renderer {renderer}, {reports.Count} fixtures, {threads} threads, {seconds} s, {Environment.ProcessorCount} cores, load {LoadAverage()}");
 
