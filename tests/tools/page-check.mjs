@@ -55,12 +55,24 @@ try {
       result.clickFallback = String(e && e.message || e).split('\n')[0];
       await retry.evaluate(b => b.form.requestSubmit(b));
     }
-    result.retryRequest = new URL((await posted).url()).pathname;
-    await page.waitForURL(u => !u.pathname.includes('/relancer'), { waitUntil: 'domcontentloaded', timeout: 30000 }).catch(() => {});
+    const request = await posted;
+    result.retryRequest = new URL(request.url()).pathname;
+    // The POST answers with a redirect back to the detail page; the browser follows it on its own. Wait for the POST's
+    // answer so that our own reloads below do not start while that redirect is still landing.
+    result.retryResponse = await request.response().then(r => r && r.status()).catch(() => null);
+    await page.waitForLoadState('domcontentloaded').catch(() => {});
     let status = null;
+    result.interruptedReloads = 0;
     for (let i = 0; i < 60; i++) {
-      await page.goto(detail, { waitUntil: 'domcontentloaded' });
-      status = await page.locator(`tr[data-delivery="${id}"]`).getAttribute('data-delivery-status');
+      try {
+        await page.goto(detail, { waitUntil: 'domcontentloaded' });
+        status = await page.locator(`tr[data-delivery="${id}"]`).getAttribute('data-delivery-status', { timeout: 10000 });
+      } catch (e) {
+        // A reload interrupted by the form's own redirect landing late is not a failure of the page: read it again.
+        const message = String(e && e.message || e);
+        if (!/interrupted by another navigation|Execution context was destroyed|net::ERR_ABORTED/.test(message)) throw e;
+        result.interruptedReloads++;
+      }
       if (status === 'sent') break;
       await page.waitForTimeout(250);
     }

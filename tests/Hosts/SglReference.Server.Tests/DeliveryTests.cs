@@ -82,6 +82,7 @@ public sealed class DeliveryTests : IDisposable
         Assert.Contains("expire le", page.GetProperty("certificateBanner").GetString(), StringComparison.Ordinal); // the test certificates last 29 days
         Assert.Contains("/artifacts/", page.GetProperty("pdfFrame").GetString(), StringComparison.Ordinal);
         Assert.Equal(dead.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), page.GetProperty("retried").GetString());
+        Assert.Equal(302, page.GetProperty("retryResponse").GetInt32()); // the form posts, the service redirects back
         Assert.Equal("sent", page.GetProperty("afterRetry").GetString());
         Assert.Equal(0, page.GetProperty("deadLettersAfter").GetInt32());
         Assert.Equal("lab-test (page)", page.GetProperty("retriedBy").GetString());
