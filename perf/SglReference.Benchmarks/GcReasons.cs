@@ -7,7 +7,7 @@ namespace SglReference.Benchmarks;
 /// Counts the runtime's garbage collections by generation, reason and type (GCStart events of the runtime's own
 /// event source, in process): why a harness collects gen2 so often. <c>throughput --gc-reasons</c>.
 /// </summary>
-internal sealed class GcReasons : EventListener
+internal sealed class GcReasons : RuntimeEventListener
 {
     private const int GcStartEventId = 1;
     private const int AllocationTickEventId = 10;
@@ -16,43 +16,26 @@ internal sealed class GcReasons : EventListener
     private static readonly string[] s_types = ["NonConcurrent", "Background", "Foreground"];
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _largeAllocations = new(StringComparer.Ordinal);
-    private volatile bool _recording;
 
-    public void Start() => _recording = true;
+    protected override EventKeywords Keywords => (EventKeywords)0x1; // GCKeyword
 
-    public void Stop() => _recording = false;
-
-    protected override void OnEventSourceCreated(EventSource eventSource)
+    protected override void OnRecorded(RuntimeEvent e)
     {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        if (e.Id == GcStartEventId)
         {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x1);
-        }
-    }
-
-    protected override void OnEventWritten(EventWrittenEventArgs e)
-    {
-        if (!_recording || e.Payload is null || e.PayloadNames is null)
-        {
-            return;
-        }
-
-        if (e.EventId == GcStartEventId)
-        {
-            var depth = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Depth")], CultureInfo.InvariantCulture);
-            var reason = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Reason")], CultureInfo.InvariantCulture);
-            var type = Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("Type")], CultureInfo.InvariantCulture);
+            var depth = Convert.ToInt32(e.Value("Depth"), CultureInfo.InvariantCulture);
+            var reason = Convert.ToInt32(e.Value("Reason"), CultureInfo.InvariantCulture);
+            var type = Convert.ToInt32(e.Value("Type"), CultureInfo.InvariantCulture);
             var key = $"gen{depth} {Name(s_reasons, reason)} {Name(s_types, type)}";
             lock (_counts)
             {
                 _counts[key] = _counts.GetValueOrDefault(key) + 1;
             }
         }
-        else if (e.EventId == AllocationTickEventId && e.PayloadNames.IndexOf("AllocationKind") is var kind and >= 0
-            && Convert.ToInt32(e.Payload[kind], CultureInfo.InvariantCulture) == 1)
+        else if (e.Id == AllocationTickEventId && Convert.ToInt32(e.Value("AllocationKind"), CultureInfo.InvariantCulture) == 1)
         {
             // One tick per ~100 kB allocated on the large object heap, named by the type that crossed the mark.
-            var typeName = e.PayloadNames.IndexOf("TypeName") is var t and >= 0 ? e.Payload[t] as string ?? "?" : "?";
+            var typeName = e.Value("TypeName") as string ?? "?";
             lock (_largeAllocations)
             {
                 _largeAllocations[typeName] = _largeAllocations.GetValueOrDefault(typeName) + 1;

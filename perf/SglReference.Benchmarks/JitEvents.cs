@@ -8,33 +8,22 @@ namespace SglReference.Benchmarks;
 /// source, in process), by optimisation tier and by method: code that keeps being compiled after the warm-up shows
 /// here. <c>throughput --jit</c>.
 /// </summary>
-internal sealed class JitEvents : EventListener
+internal sealed class JitEvents : RuntimeEventListener
 {
     private const int MethodLoadVerboseEventId = 143;
     private readonly Dictionary<string, int> _byTier = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _byMethod = new(StringComparer.Ordinal);
-    private volatile bool _recording;
 
-    public void Start() => _recording = true;
+    protected override EventKeywords Keywords => (EventKeywords)0x10; // JitKeyword
 
-    public void Stop() => _recording = false;
-
-    protected override void OnEventSourceCreated(EventSource eventSource)
+    protected override void OnRecorded(RuntimeEvent e)
     {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x10); // JitKeyword
-        }
-    }
-
-    protected override void OnEventWritten(EventWrittenEventArgs e)
-    {
-        if (!_recording || e.EventId != MethodLoadVerboseEventId || e.Payload is null || e.PayloadNames is null)
+        if (e.Id != MethodLoadVerboseEventId)
         {
             return;
         }
 
-        string Text(string name) => e.PayloadNames.IndexOf(name) is var i and >= 0 ? Convert.ToString(e.Payload[i], CultureInfo.InvariantCulture) ?? "?" : "?";
+        string Text(string name) => e.Value(name) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) ?? "?" : "?";
         var tier = Text("OptimizationTier");
         var method = Text("MethodNamespace") + "::" + Text("MethodName");
         lock (_byTier)

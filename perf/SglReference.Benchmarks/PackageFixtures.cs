@@ -47,6 +47,9 @@ internal sealed class PackageFixtures : IDisposable
         return reports;
     }
 
+    /// <summary>The fixtures of <see cref="Reports"/> with fewer than 100 results (the one-page reports, without large-300).</summary>
+    public IReadOnlyList<LabReport> SmallReports() => Reports().Where(r => r.AllObservations().Count() < 100).ToList();
+
     public void Dispose()
     {
         _certificates.Dispose();

@@ -27,7 +27,7 @@ internal static class Stages
         var rounds = args.Length > 2 && args[1] == "--rounds" ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30;
         var rendererName = Array.IndexOf(args, "--renderer") is var r and >= 0 ? args[r + 1] : "pdfsharp";
         using var fixtures = new PackageFixtures(SglConfiguration.ParseRenderer(rendererName));
-        var reports = fixtures.Reports().Where(x => x.AllObservations().Count() < 100).ToList();
+        var reports = fixtures.SmallReports();
         var (renderer, fonts) = PdfRendering.Create(fixtures.Configuration.Pdf);
         var settings = DocumentSettings.Default;
         var pdf = new CrBioPdf(renderer, fonts, settings);

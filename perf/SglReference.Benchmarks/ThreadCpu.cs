@@ -9,49 +9,51 @@ namespace SglReference.Benchmarks;
 /// </summary>
 internal sealed class ThreadCpu
 {
-    private readonly Dictionary<int, (string Name, long Ticks)> _start;
-    private readonly Dictionary<int, (string Name, long Ticks)>? _end;
+    /// <summary>The runtime's background tier-up thread, as the kernel names it (15 characters).</summary>
+    public const string TieredCompilationThread = ".NET Tiered Com";
 
-    private ThreadCpu(Dictionary<int, (string Name, long Ticks)> start, Dictionary<int, (string Name, long Ticks)>? end = null)
-    {
-        _start = start;
-        _end = end;
-    }
+    /// <summary>One clock tick of <c>/proc</c> (USER_HZ is 100 on Linux).</summary>
+    public const double MillisecondsPerTick = 10.0;
+
+    private readonly Dictionary<int, (string Name, long Ticks)> _start;
+
+    private ThreadCpu(Dictionary<int, (string Name, long Ticks)> start) => _start = start;
 
     /// <summary>Takes the first snapshot.</summary>
     public static ThreadCpu Start() => new(Snapshot());
 
-    /// <summary>Takes the second snapshot (while the rendering threads still run).</summary>
-    public ThreadCpu End() => new(_start, Snapshot());
+    /// <summary>The CPU clock ticks the threads of that name have used so far.</summary>
+    public static long TicksOf(string threadName) => Snapshot().Values.Where(t => t.Name == threadName).Sum(t => t.Ticks);
 
-    /// <summary>Prints the CPU each thread group spent between <see cref="Start"/> and <see cref="End"/>, in ms per report.</summary>
-    public void Print(long reports)
+    /// <summary>
+    /// The CPU each thread group spent since <see cref="Start"/>, by thread name (call it while the threads to
+    /// measure still run: a thread that has ended is no longer listed).
+    /// </summary>
+    public IReadOnlyDictionary<string, (int Threads, long Ticks)> Spent()
     {
-        var end = _end ?? Snapshot();
         var groups = new Dictionary<string, (int Threads, long Ticks)>(StringComparer.Ordinal);
-        foreach (var (tid, (name, ticks)) in end)
+        foreach (var (tid, (name, ticks)) in Snapshot())
         {
-            var before = _start.TryGetValue(tid, out var s) ? s.Ticks : 0;
-            var delta = ticks - before;
-            if (delta <= 0)
+            var delta = ticks - (_start.TryGetValue(tid, out var s) ? s.Ticks : 0);
+            if (delta > 0)
             {
-                continue;
+                var group = groups.GetValueOrDefault(name);
+                groups[name] = (group.Threads + 1, group.Ticks + delta);
             }
-
-            var group = groups.GetValueOrDefault(name);
-            groups[name] = (group.Threads + 1, group.Ticks + delta);
         }
 
-        var tickMs = 1000.0 / 100; // USER_HZ is 100 on Linux
-        Console.WriteLine("CPU per thread group (ms/report):");
-        foreach (var (name, (count, ticks)) in groups.OrderByDescending(g => g.Value.Ticks))
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ticks * tickMs / reports,7:F2}  {name} ({count} thread{(count > 1 ? "s" : string.Empty)})"));
-        }
+        return groups;
     }
 
-    /// <summary>The CPU clock ticks (1/100 s) the threads of that name have used so far.</summary>
-    public static long TicksOf(string threadName) => Snapshot().Values.Where(t => t.Name == threadName).Sum(t => t.Ticks);
+    /// <summary>Prints what <see cref="Spent"/> returned, in ms per report.</summary>
+    public static void Print(IReadOnlyDictionary<string, (int Threads, long Ticks)> spent, long reports)
+    {
+        Console.WriteLine("CPU per thread group (ms/report):");
+        foreach (var (name, (count, ticks)) in spent.OrderByDescending(g => g.Value.Ticks))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {ticks * MillisecondsPerTick / reports,7:F2}  {name} ({count} thread{(count > 1 ? "s" : string.Empty)})"));
+        }
+    }
 
     private static Dictionary<int, (string Name, long Ticks)> Snapshot()
     {

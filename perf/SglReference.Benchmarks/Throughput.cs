@@ -20,7 +20,7 @@ internal static class Throughput
         var seconds = Option(args, "--seconds", 20);
         var renderer = SglConfiguration.ParseRenderer(OptionText(args, "--renderer") ?? "pdfsharp");
         using var fixtures = new PackageFixtures(renderer);
-        var reports = args.Contains("--small") ? fixtures.Reports().Where(r => r.AllObservations().Count() < 100).ToList() : fixtures.Reports();
+        var reports = args.Contains("--small") ? fixtures.SmallReports() : fixtures.Reports();
         var engine = fixtures.Engine;
         Console.WriteLine($"renderer {renderer}, {reports.Count} fixtures, {threads} threads, {seconds} s, {Environment.ProcessorCount} cores, load {LoadAverage()}");
 
@@ -31,9 +31,9 @@ internal static class Throughput
         var warmup = Stopwatch.StartNew();
         var warmupReports = 0L;
         var quiet = 0;
+        var jitTicks = ThreadCpu.TicksOf(ThreadCpu.TieredCompilationThread);
         while (true)
         {
-            var jitBefore = ThreadCpu.TicksOf(".NET Tiered Com");
             var second = Stopwatch.StartNew();
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
@@ -43,7 +43,9 @@ internal static class Throughput
                     Interlocked.Increment(ref warmupReports);
                 }
             });
-            var jitMs = (ThreadCpu.TicksOf(".NET Tiered Com") - jitBefore) * 10.0 / second.Elapsed.TotalSeconds;
+            var jitTicksNow = ThreadCpu.TicksOf(ThreadCpu.TieredCompilationThread);
+            var jitMs = (jitTicksNow - jitTicks) * ThreadCpu.MillisecondsPerTick / second.Elapsed.TotalSeconds;
+            jitTicks = jitTicksNow;
             quiet = jitMs < 20 ? quiet + 1 : 0; // < 2 % of one core for 3 seconds in a row
             if (quiet >= 3 || warmup.Elapsed > warmupCap)
             {
@@ -89,7 +91,7 @@ internal static class Throughput
             lastAt = at;
         }
 
-        var threadCpuEnd = threadCpu.End();
+        var threadCpuSpent = threadCpu.Spent();
         Volatile.Write(ref stop, true);
         workers.ForEach(w => w.Join());
         var elapsed = wall.Elapsed;
@@ -104,7 +106,7 @@ internal static class Throughput
             $"reports/s median {samples[samples.Count / 2]:F1} (min {samples[0]:F1}, max {samples[^1]:F1}); mean {total / elapsed.TotalSeconds:F1} over {total} reports"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU {cpu / total:F2} ms/report (process, all threads); allocated {allocated / (double)total / 1e6:F2} MB/report; GC gen0 {GC.CollectionCount(0) - gcBefore.Item1}, gen1 {GC.CollectionCount(1) - gcBefore.Item2}, gen2 {GC.CollectionCount(2) - gcBefore.Item3}, pauses {(GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds / elapsed.TotalMilliseconds * 100:F1}% of wall; peak working set {process.PeakWorkingSet64 / 1e6:F0} MB; load {LoadAverage()}"));
-        threadCpuEnd.Print(total);
+        ThreadCpu.Print(threadCpuSpent, total);
         gcReasons?.Print(total);
         jit?.Print(total);
         return 0;
