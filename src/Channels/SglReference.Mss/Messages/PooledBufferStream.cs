@@ -87,7 +87,17 @@ internal sealed class PooledBufferStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    /// <summary>Truncates the stream (a length beyond the written bytes is refused).</summary>
+    public override void SetLength(long value)
+    {
+        if (value < 0 || value > _length)
+        {
+            throw new NotSupportedException("a pooled buffer stream only shrinks");
+        }
+
+        _length = (int)value;
+        _position = Math.Min(_position, _length);
+    }
 
     protected override void Dispose(bool disposing)
     {

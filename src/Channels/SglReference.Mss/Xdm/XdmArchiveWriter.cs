@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using SglReference.Domain.Documents;
@@ -10,8 +9,8 @@ namespace SglReference.Mss.Xdm;
 
 /// <summary>
 /// Writes IHE_XDM.zip (ITI-32 media, ZIP over e-mail): INDEX.HTM and README.TXT at the root, IHE_XDM/SUBSET01 with
-/// METADATA.XML and the CDA files named in ISO 9660 level 1 (DOC0001.XML...). Deterministic: entries carry the
-/// submission time, so the same submission gives the same bytes.
+/// METADATA.XML and the CDA files named in ISO 9660 level 1 (DOC0001.XML...), deflated by <see cref="ZipWriter"/>.
+/// Deterministic: entries carry the submission time, so the same submission gives the same bytes.
 /// </summary>
 public static class XdmArchiveWriter
 {
@@ -34,33 +33,20 @@ public static class XdmArchiveWriter
         var names = submission.Documents.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"DOC{i + 1:0000}.XML")).ToList();
         var uris = names.Select(n => $"{Subset}/{n}").ToList();
         var metadata = SubmitObjectsRequestWriter.Write(submission, uris, new XdsWriterOptions(options.ActionSlot));
-        var time = submission.SubmittedAt;
         var index = Index(submission, names);
         var readme = Readme(submission, names);
-        // Deflated entries are no larger than their content but for a few bytes: one buffer, no growth copies.
+        // Entries are never larger than their content (stored when deflate does not help): one buffer, no growth copies.
         var capacity = index.Length + readme.Length + metadata.Length + submission.Documents.Sum(d => d.Cda.Length) + (1024 * (names.Count + 3));
-        using var stream = new PooledBufferStream(capacity);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Encoding.ASCII))
+        using var zip = new ZipWriter(capacity, submission.SubmittedAt.DateTime);
+        zip.Add("INDEX.HTM", index);
+        zip.Add("README.TXT", readme);
+        zip.Add($"IHE_XDM/{Subset}/METADATA.XML", metadata);
+        for (var i = 0; i < names.Count; i++)
         {
-            Add(zip, "INDEX.HTM", index, time);
-            Add(zip, "README.TXT", readme, time);
-            Add(zip, $"IHE_XDM/{Subset}/METADATA.XML", metadata, time);
-            for (var i = 0; i < names.Count; i++)
-            {
-                Add(zip, $"IHE_XDM/{Subset}/{names[i]}", submission.Documents[i].Cda.Span, time);
-            }
+            zip.Add($"IHE_XDM/{Subset}/{names[i]}", submission.Documents[i].Cda.Span);
         }
 
-        return stream.ToArray();
-    }
-
-    private static void Add(ZipArchive zip, string name, ReadOnlySpan<byte> content, DateTimeOffset time)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        // ZIP stores local times from 1980 with 2-second precision.
-        entry.LastWriteTime = new DateTimeOffset(time.DateTime, TimeSpan.Zero);
-        using var s = entry.Open();
-        s.Write(content);
+        return zip.Finish();
     }
 
     private static byte[] Index(XdsSubmission submission, List<string> names)
