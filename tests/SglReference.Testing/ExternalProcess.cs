@@ -12,6 +12,22 @@ public static class ExternalProcess
 
     public static Result Run(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null, byte[]? stdin = null)
     {
+        var (exitCode, stdout, stderr) = RunCore(fileName, arguments, workingDirectory, timeout, stdin, process => process.StandardOutput.ReadToEndAsync());
+        return new Result(exitCode, stdout, stderr);
+    }
+
+    /// <summary>Runs a program whose standard output is binary (e.g. <c>unzip -p</c>): its exit code, bytes and standard error.</summary>
+    public static (int ExitCode, byte[] StandardOutput, string StandardError) RunBinary(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null) =>
+        RunCore(fileName, arguments, workingDirectory, timeout, stdin: null, async process =>
+        {
+            using var bytes = new MemoryStream();
+            await process.StandardOutput.BaseStream.CopyToAsync(bytes);
+            return bytes.ToArray();
+        });
+
+    private static (int ExitCode, T StandardOutput, string StandardError) RunCore<T>(
+        string fileName, IEnumerable<string> arguments, string? workingDirectory, TimeSpan? timeout, byte[]? stdin, Func<Process, Task<T>> readStandardOutput)
+    {
         var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
@@ -26,7 +42,7 @@ public static class ExternalProcess
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + fileName);
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stdout = readStandardOutput(process);
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null)
         {
@@ -40,7 +56,7 @@ public static class ExternalProcess
             throw new TimeoutException($"{fileName} did not finish in time");
         }
 
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
     /// <summary>True when <paramref name="program"/> is on the PATH.</summary>

@@ -40,17 +40,19 @@ public sealed class ZipWriterTests
             zip = writer.Finish();
         }
 
-        using var file = new TempFile(zip);
-        var test = Unzip("-t", file.Path);
+        using var temp = Repo.TempDirectory();
+        var file = temp.File("test.zip");
+        File.WriteAllBytes(file, zip);
+        var test = ExternalProcess.Run("unzip", ["-t", file]);
         Assert.True(test.ExitCode == 0, test.All);
         Assert.Contains("No errors detected", test.StandardOutput, StringComparison.Ordinal);
         foreach (var (name, content) in entries)
         {
-            Assert.Equal(content, Extract(file.Path, name));
+            Assert.Equal(content, Extract(file, name));
         }
 
         // zipinfo -l: permissions, version, system, size, type, compressed size, method, date time, name.
-        var listing = Listing(file.Path);
+        var listing = Listing(file);
         Assert.Equal(entries.Select(e => e.Name), listing.Select(l => l.Name));
         Assert.Equal("defN", listing[1].Method);
         Assert.True(listing[1].Compressed < text.Length / 10, $"{listing[1].Compressed} bytes for {text.Length} repetitive bytes");
@@ -64,19 +66,21 @@ public sealed class ZipWriterTests
     public void Info_zip_reads_every_rendered_xdm_archive_and_finds_the_rendered_cda_in_it()
     {
         var checkedArchives = 0;
+        using var temp = Repo.TempDirectory();
         foreach (var fixture in Repo.FixtureNames)
         {
             var artifacts = RenderedMss.Artifacts(fixture);
             foreach (var archive in RenderedMss.Archives(artifacts))
             {
-                using var file = new TempFile(archive.Content.ToArray());
-                var test = Unzip("-t", file.Path);
+                var file = temp.File($"{fixture}-{archive.Audience}.zip");
+                File.WriteAllBytes(file, archive.Content.ToArray());
+                var test = ExternalProcess.Run("unzip", ["-t", file]);
                 Assert.True(test.ExitCode == 0, $"{fixture}: {test.All}");
-                var listing = Listing(file.Path);
+                var listing = Listing(file);
                 Assert.Equal(["INDEX.HTM", "README.TXT", "IHE_XDM/SUBSET01/METADATA.XML", "IHE_XDM/SUBSET01/DOC0001.XML"], listing.Take(4).Select(l => l.Name));
                 Assert.All(listing, l => Assert.Equal("defN", l.Method));
                 var n3 = artifacts.Single(a => a.Kind == ArtifactKinds.CdaN3 && a.Audience == archive.Audience);
-                Assert.Equal(n3.Content.ToArray(), Extract(file.Path, "IHE_XDM/SUBSET01/DOC0001.XML"));
+                Assert.Equal(n3.Content.ToArray(), Extract(file, "IHE_XDM/SUBSET01/DOC0001.XML"));
                 checkedArchives++;
             }
         }
@@ -94,22 +98,11 @@ public sealed class ZipWriterTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ZipWriter(256, new DateTime(1979, 12, 31)));
     }
 
-    private static ExternalProcess.Result Unzip(string option, string path) => ExternalProcess.Run("unzip", [option, path]);
-
     private static byte[] Extract(string path, string name)
     {
-        var start = new System.Diagnostics.ProcessStartInfo("unzip") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-p", path, name })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        using var bytes = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(bytes);
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return bytes.ToArray();
+        var (exitCode, bytes, error) = ExternalProcess.RunBinary("unzip", ["-p", path, name]);
+        Assert.True(exitCode == 0, error);
+        return bytes;
     }
 
     private static List<(string Name, string Method, long Compressed, string Time)> Listing(string path)
@@ -122,18 +115,5 @@ public sealed class ZipWriterTests
             .Where(f => f.Length == 9 && f[2] == "fat")
             .Select(f => (f[8], f[6], long.Parse(f[5], CultureInfo.InvariantCulture), f[7]))
             .ToList();
-    }
-
-    private sealed class TempFile : IDisposable
-    {
-        public TempFile(byte[] content)
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"sgl-zip-{Guid.NewGuid():N}.zip");
-            File.WriteAllBytes(Path, content);
-        }
-
-        public string Path { get; }
-
-        public void Dispose() => File.Delete(Path);
     }
 }
