@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using SglReference.Pdf.Layout;
 using SglReference.Pdf.Writing;
 
@@ -12,15 +11,10 @@ namespace SglReference.Pdf;
 /// </summary>
 public sealed class BuiltInPdfRenderer : IPdfRenderer
 {
-    private readonly CompressionLevel _level;
-
-    /// <summary>Creates the renderer; streams are deflated at <see cref="CompressionLevel.Optimal"/>.</summary>
+    /// <summary>Creates the renderer; streams are deflated at zlib level 2 (fast, a few percent larger than level 6).</summary>
     public BuiltInPdfRenderer()
-        : this(CompressionLevel.Optimal)
     {
     }
-
-    internal BuiltInPdfRenderer(CompressionLevel level) => _level = level;
 
     /// <inheritdoc />
     public string Name => "builtin";
@@ -32,5 +26,5 @@ public sealed class BuiltInPdfRenderer : IPdfRenderer
     public string LicenceNotice => "PDF renderer: SglReference's built-in PDF/A-1a writer (no third-party PDF library)";
 
     /// <inheritdoc />
-    public byte[] Render(ReportLayout layout) => PdfA1Writer.Write(layout, _level);
+    public byte[] Render(ReportLayout layout) => PdfA1Writer.Write(layout);
 }

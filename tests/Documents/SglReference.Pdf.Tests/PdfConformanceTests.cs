@@ -261,6 +261,31 @@ public class PdfConformanceTests : IClassFixture<RenderedPdfs>
         Assert.NotEqual(PdfTools.TrailerId(first), PdfTools.TrailerId(other));
     }
 
+    [Fact]
+    public void The_builtin_writer_gives_the_same_bytes_whatever_it_rendered_before_on_the_thread()
+    {
+        // The built-in writer keeps each face's last subset per thread for the next version of the report: a document
+        // rendered after another one with other characters is byte for byte what a thread that rendered nothing makes.
+        var urine = Repo.Load("microbiology-urine");
+        var special = Repo.Load("special-characters");
+        byte[] Render(LabReport report, Audience audience) => new CrBioPdf(_pdfs.Renderer("builtin"), _pdfs.Fonts, DocumentSettings.Default)
+            .Render(report, audience, RenderedPdfs.Identity(report, audience));
+        byte[] OnFreshThread(LabReport report, Audience audience)
+        {
+            byte[] pdf = [];
+            var thread = new Thread(() => pdf = Render(report, audience));
+            thread.Start();
+            thread.Join();
+            return pdf;
+        }
+
+        var sequence = new[] { (urine, Audience.Professional), (urine, Audience.Patient), (special, Audience.Professional), (urine, Audience.Professional), (special, Audience.Patient) };
+        foreach (var (report, audience) in sequence)
+        {
+            Assert.Equal(OnFreshThread(report, audience), Render(report, audience));
+        }
+    }
+
     internal static IEnumerable<string> ExpectedTexts(LabReport report)
     {
         var p = report.Patient;

@@ -15,7 +15,7 @@ internal sealed class EmbeddedFont
     // The character each glyph shown stands for (the first one met), by original glyph id; 0 for a glyph not shown.
     private readonly int[] _unicodeByGlyph;
     private readonly List<int> _shown = [];
-    private TrueTypeSubset? _subset;
+    private SealedFont? _sealed;
 
     public EmbeddedFont(FontProgram program, string resourceName)
     {
@@ -45,11 +45,18 @@ internal sealed class EmbeddedFont
         }
     }
 
-    /// <summary>Makes the subset once every glyph is registered.</summary>
-    public void Seal()
+    /// <summary>Makes the subset once every glyph is registered; its streams are deflated at zlib level <paramref name="level"/>.</summary>
+    public void Seal(int level)
     {
         _shown.Sort();
-        _subset = TrueTypeSubset.Create(_program.Tables, _shown);
+        var shown = new int[2 * _shown.Count];
+        for (var i = 0; i < _shown.Count; i++)
+        {
+            shown[2 * i] = _shown[i];
+            shown[(2 * i) + 1] = _unicodeByGlyph[_shown[i]];
+        }
+
+        _sealed = SealedFont.For(_program, shown, level, ToUnicode);
     }
 
     /// <summary>Writes <paramref name="text"/> as an Identity-H hexadecimal string of subset CIDs.</summary>
@@ -58,7 +65,7 @@ internal sealed class EmbeddedFont
         content.Byte((byte)'<');
         foreach (var rune in text.EnumerateRunes())
         {
-            content.Hex16(_subset!.NewGlyph(_program.Metrics.Glyph(rune.Value)));
+            content.Hex16(_sealed!.Subset.NewGlyph(_program.Metrics.Glyph(rune.Value)));
         }
 
         content.Byte((byte)'>');
@@ -94,7 +101,7 @@ internal sealed class EmbeddedFont
     /// <summary>Writes the font's six objects, numbered from <see cref="ObjectNumber"/>.</summary>
     public void Write(PdfDocumentWriter writer)
     {
-        var subset = _subset!;
+        var subset = _sealed!.Subset;
         var n = ObjectNumber;
         var baseFont = Tag() + "+" + _program.PostScriptName;
 
@@ -129,8 +136,8 @@ internal sealed class EmbeddedFont
             .Ascii("/FontFile2 ").Reference(n + 3).Ascii("/CIDSet ").Reference(n + 5).Ascii(">>");
         writer.EndObject();
 
-        writer.WriteStream(n + 3, subset.Program, "/Length1 " + subset.Program.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        writer.WriteStream(n + 4, ToUnicode(subset), null);
+        writer.WriteEncodedStream(n + 3, _sealed.FontFile, "/Filter/FlateDecode/Length1 " + subset.Program.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        writer.WriteEncodedStream(n + 4, _sealed.ToUnicode, "/Filter/FlateDecode");
 
         // CIDSet (ISO 32000-1 Table 124): one bit per CID, most significant first; the subset holds CIDs 0…n-1.
         var set = new byte[(subset.GlyphCount + 7) / 8];

@@ -11,10 +11,16 @@ internal sealed class PdfDocumentWriter : IDisposable
 {
     private readonly PdfOutput _file;
     private readonly List<int> _offsets = [0];
-    private readonly CompressionLevel _level;
+    /// <summary>Streams shorter than this are written unfiltered: a zlib stream of a few bytes costs a deflater's setup
+    /// (tens of kilobytes of state) to save nothing. ISO 19005-1 allows unfiltered streams.</summary>
+    internal const int SmallestCompressed = 64;
+
+    private readonly int _level;
     private MemoryStream? _scratch;
 
-    public PdfDocumentWriter(int capacity, CompressionLevel level)
+    /// <param name="capacity">The initial size of the file buffer.</param>
+    /// <param name="level">The zlib level of Flate-encoded streams (1 fastest … 9 smallest).</param>
+    public PdfDocumentWriter(int capacity, int level)
     {
         _file = new PdfOutput(capacity);
         _level = level;
@@ -38,23 +44,34 @@ internal sealed class PdfDocumentWriter : IDisposable
     /// <summary>A stream object, Flate-encoded; <paramref name="entries"/> are further dictionary entries.</summary>
     public void WriteStream(int number, ReadOnlySpan<byte> data, string? entries) => WriteStream(number, data, entries, compress: true);
 
-    /// <summary>A stream object, Flate-encoded when <paramref name="compress"/> (not the XMP metadata: ISO 19005-1 §6.7.2).</summary>
+    /// <summary>A stream object, Flate-encoded when <paramref name="compress"/> (not the XMP metadata: ISO 19005-1 §6.7.2)
+    /// and the data is at least <see cref="SmallestCompressed"/> bytes long.</summary>
     public void WriteStream(int number, ReadOnlySpan<byte> data, string? entries, bool compress)
     {
-        ReadOnlySpan<byte> body = data;
-        if (compress)
+        if (!compress || data.Length < SmallestCompressed)
         {
-            _scratch ??= new MemoryStream(64 * 1024);
-            _scratch.SetLength(0);
-            using (var zlib = new ZLibStream(_scratch, _level, leaveOpen: true))
-            {
-                zlib.Write(data);
-            }
-
-            body = _scratch.GetBuffer().AsSpan(0, (int)_scratch.Length);
+            WriteEncodedStream(number, data, entries);
+            return;
         }
 
-        WriteEncodedStream(number, body, compress ? "/Filter/FlateDecode" + entries : entries);
+        _scratch ??= new MemoryStream(64 * 1024);
+        _scratch.SetLength(0);
+        Deflate(_scratch, data, _level);
+        WriteEncodedStream(number, _scratch.GetBuffer().AsSpan(0, (int)_scratch.Length), "/Filter/FlateDecode" + entries);
+    }
+
+    /// <summary>The complete zlib stream (RFC 1950, Adler-32 included) of <paramref name="data"/> at zlib level <paramref name="level"/>.</summary>
+    public static byte[] Deflate(ReadOnlySpan<byte> data, int level)
+    {
+        using var buffer = new MemoryStream((data.Length / 2) + 64);
+        Deflate(buffer, data, level);
+        return buffer.ToArray();
+    }
+
+    private static void Deflate(MemoryStream output, ReadOnlySpan<byte> data, int level)
+    {
+        using var zlib = new ZLibStream(output, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true);
+        zlib.Write(data);
     }
 
     /// <summary>A stream object whose data is already encoded as <paramref name="entries"/> declare.</summary>
