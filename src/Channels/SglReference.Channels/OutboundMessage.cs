@@ -32,4 +32,12 @@ public sealed record OutboundMessage(
     string FileName,
     string MediaType,
     ReadOnlyMemory<byte> Content,
-    IReadOnlyList<MessageAttachment> Attachments);
+    IReadOnlyList<MessageAttachment> Attachments)
+{
+    /// <summary>
+    /// What the receiver knows the message by and its acknowledgements name (MSH-10 of an ORU, Message-ID of a mail,
+    /// XDSSubmissionSet.uniqueId of an ITI-41), set by the channel that built it; null when the receiver names it by
+    /// nothing the channel chose. The outbox records it to match acknowledgements without reading the bytes again.
+    /// </summary>
+    public string? CorrelationId { get; init; }
+}

@@ -96,6 +96,8 @@ public sealed class DmpChannel : IDeliveryChannel
         var n3 = documents[0].Identity;
         DmpHttpRequest request;
         string kind;
+        // An ITI-57 is renewed by the client when it sends it (after ITI-18 found the targets): the DMP never sees the rendered id.
+        string? correlationId = null;
         if (context.Action == DocumentAction.Delete)
         {
             var key = $"{n3.Id}|delete|{context.Now.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
@@ -108,6 +110,7 @@ public sealed class DmpChannel : IDeliveryChannel
         {
             request = ProvideAndRegister.Build(submission, claims, structure, _options.Digest, _options.RepositoryUri);
             kind = ProvideAndRegisterKind;
+            correlationId = SubmitObjectsRequestWriter.SubmissionSetUniqueId(submission);
         }
 
         return
@@ -115,7 +118,10 @@ public sealed class DmpChannel : IDeliveryChannel
             new OutboundMessage(
                 ChannelName, kind, audience, "dmp", [],
                 string.Create(CultureInfo.InvariantCulture, $"{ChannelName}|{n3.Id}|{context.Action}"), n3.SetId, ChainSequence.Of(n3, context.Action), n3,
-                ChannelFileNames.For(report.ReportId, audience, kind + ".http"), "application/octet-stream", request.ToArtifact(), []),
+                ChannelFileNames.For(report.ReportId, audience, kind + ".http"), "application/octet-stream", request.ToArtifact(), [])
+            {
+                CorrelationId = correlationId,
+            },
         ];
     }
 

@@ -140,7 +140,10 @@ public sealed class Hl7v2Channel : IDeliveryChannel
             messages.Add(new OutboundMessage(
                 ChannelName, MessageKind, request.Audience, "pfi", [],
                 IdempotencyKey(n3, context.Action, i), n3.SetId, ChainSequence.Of(n3, context.Action), n3,
-                ChannelFileNames.For(report.ReportId, request.Audience, suffix), MediaType, bytes, []));
+                ChannelFileNames.For(report.ReportId, request.Audience, suffix), MediaType, bytes, [])
+            {
+                CorrelationId = request.ControlId,
+            });
         }
 
         return messages;

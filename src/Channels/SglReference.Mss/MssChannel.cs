@@ -80,7 +80,10 @@ public sealed class MssChannel : IDeliveryChannel
                 ChannelName, MessageKind, request.Audience, group, request.Recipients.Select(r => r.Address).ToList(),
                 string.Create(CultureInfo.InvariantCulture, $"{ChannelName}|{group}|{n3.Id}|{context.Action}"), n3.SetId, ChainSequence.Of(n3, context.Action), n3,
                 baseName + ".eml", "message/rfc822", message.ToBytes(),
-                [new MessageAttachment(ArchiveKind, baseName + ".IHE_XDM.zip", "application/zip", message.Archive)]));
+                [new MessageAttachment(ArchiveKind, baseName + ".IHE_XDM.zip", "application/zip", message.Archive)])
+            {
+                CorrelationId = message.Mime.MessageId,
+            });
         }
 
         return messages;

@@ -163,7 +163,7 @@ internal sealed class RenderWorker : BackgroundService
         {
             index += m.Attachments.Count;
             messages.Add(new OutboxMessage(m.Channel, m.Kind, m.Destination, m.IdempotencyKey, m.ChainKey, m.Sequence, m.Document.Id, m.Document.Version,
-                ServerRuntime.CorrelationId(m.Channel, m.Content.Span), index));
+                m.CorrelationId, index));
             index++;
         }
 

@@ -63,15 +63,6 @@ internal sealed class ServerRuntime : IDisposable
     /// <summary>False once the host is stopping: intake answers 503.</summary>
     public bool AcceptingReports { get; set; } = true;
 
-    /// <summary>What the peers know each message by (MSH-10, Message-ID, XDSSubmissionSet.uniqueId), per channel.</summary>
-    public static string? CorrelationId(string channel, ReadOnlySpan<byte> content) => channel switch
-    {
-        Hl7v2Channel.ChannelName => MllpTransport.CorrelationId(content),
-        MssChannel.ChannelName => MssSmtpTransport.CorrelationId(content),
-        DmpChannel.ChannelName => DmpTransport.CorrelationId(content),
-        _ => null,
-    };
-
     public static ServerRuntime Create(SglConfiguration configuration, ServerOptions options, string dataDirectory, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, TimeProvider time)
     {
         var certificates = new List<(string, X509Certificate2, CertificateUse?)>();
