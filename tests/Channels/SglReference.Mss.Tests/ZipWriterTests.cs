@@ -91,6 +91,56 @@ public sealed class ZipWriterTests
     }
 
     [Fact]
+    public void Long_base64_runs_go_stored_inside_the_deflated_entry_and_come_back_byte_for_byte()
+    {
+        // Runs at the start, in the middle (longer than one stored block of 65,535 bytes), at the end, and a short one
+        // that stays deflated; the XML around them is deflated. Info-ZIP inflates the one stream.
+        string Base64(int bytes, int seed)
+        {
+            var random = new byte[bytes];
+            new Random(seed).NextBytes(random);
+            return Convert.ToBase64String(random);
+        }
+
+        var xml = string.Concat(Enumerable.Repeat("<observation classCode=\"OBS\" moodCode=\"EVN\"><code code=\"2160-0\"/></observation>\r\n", 300));
+        var contents = new[]
+        {
+            Base64(9_000, 1) + xml,
+            xml + "<text mediaType=\"application/pdf\" representation=\"B64\">" + Base64(80_000, 2) + "</text>" + xml + "ABCD" + xml,
+            xml + Base64(5_000, 3),
+            Base64(ZipWriter.StoredRunMinimum, 4),
+        }.Select(Encoding.ASCII.GetBytes).ToArray();
+        byte[] zip;
+        using (var writer = new ZipWriter(1024, Time))
+        {
+            for (var i = 0; i < contents.Length; i++)
+            {
+                writer.Add($"DOC{i}.XML", contents[i]);
+            }
+
+            zip = writer.Finish();
+        }
+
+        using var temp = Repo.TempDirectory();
+        var file = temp.File("runs.zip");
+        File.WriteAllBytes(file, zip);
+        var test = ExternalProcess.Run("unzip", ["-t", file]);
+        Assert.True(test.ExitCode == 0, test.All);
+        var listing = Listing(file);
+        for (var i = 0; i < contents.Length; i++)
+        {
+            Assert.Equal(contents[i], Extract(file, $"DOC{i}.XML"));
+        }
+
+        // The 80,000-byte payload's base64 (106,668 characters) is in the archive as it is: stored, not deflated.
+        var run = Encoding.ASCII.GetBytes(Base64(80_000, 2));
+        Assert.True(zip.AsSpan().IndexOf(run.AsSpan(0, 60_000)) >= 0, "the first stored block holds the run's start verbatim");
+        Assert.True(zip.AsSpan().IndexOf(run.AsSpan(run.Length - 40_000)) >= 0, "the second stored block holds the run's end verbatim");
+        Assert.Equal("defN", listing[1].Method);
+        Assert.InRange(listing[1].Compressed, run.Length, run.Length + ((contents[1].Length - run.Length) / 10)); // the XML around it deflated
+    }
+
+    [Fact]
     public void Names_outside_ascii_are_refused()
     {
         using var writer = new ZipWriter(256, Time);
