@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -131,8 +132,18 @@ public static class Hl7Escaping
         return builder.ToString();
     }
 
+    // The standard delimiters and the control characters: one vectorised scan of the values that need no escape, among
+    // them the base64 of every CDA an ORU carries.
+    private static readonly SearchValues<char> s_standardSpecials = SearchValues.Create(
+        "|^~\\&" + string.Concat(Enumerable.Range(0, ' ').Select(c => (char)c)));
+
     private static bool NeedsEscaping(string value, Hl7Delimiters d)
     {
+        if (d == Hl7Delimiters.Standard)
+        {
+            return value.AsSpan().ContainsAny(s_standardSpecials);
+        }
+
         foreach (var c in value)
         {
             if (c == d.Field || c == d.Component || c == d.Subcomponent || c == d.Repetition || c == d.Escape || c < ' ')
