@@ -3,7 +3,19 @@ namespace SglReference.Delivery.Sql;
 /// <summary>The tables of the delivery store, for either dialect. Times are Unix milliseconds (UTC).</summary>
 internal static class SqlSchema
 {
-    public static IReadOnlyList<string> Statements(SqlDialect d) =>
+    public static IReadOnlyList<string> Statements(SqlDialect d) => d == SqlDialect.PostgreSql ? [.. Tables(d), .. PostgreSqlStorage] : Tables(d);
+
+    /// <summary>
+    /// Artifacts are stored out of line and not compressed: PostgreSQL's default TOAST compression (pglz) of every
+    /// artifact, most of them PDFs, zips or base64 of them, took a fifth of the machine's CPU in a burst
+    /// (perf/results/burst.md). The reports' JSON (sgl_revisions) keeps it: small, and it compresses well.
+    /// </summary>
+    private static readonly string[] PostgreSqlStorage =
+    [
+        "ALTER TABLE sgl_artifacts ALTER COLUMN content SET STORAGE EXTERNAL",
+    ];
+
+    private static IReadOnlyList<string> Tables(SqlDialect d) =>
     [
         """
         CREATE TABLE IF NOT EXISTS sgl_reports (
