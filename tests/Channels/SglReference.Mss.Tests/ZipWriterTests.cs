@@ -29,22 +29,8 @@ public sealed class ZipWriterTests
             ("IHE_XDM/SUBSET01/RANDOM.BIN", random),
             ("IHE_XDM/SUBSET01/EMPTY.TXT", []),
         };
-        byte[] zip;
-        using (var writer = new ZipWriter(1024, Time))
-        {
-            foreach (var (name, content) in entries)
-            {
-                writer.Add(name, content);
-            }
-
-            zip = writer.Finish();
-        }
-
         using var temp = Repo.TempDirectory();
-        var file = temp.File("test.zip");
-        File.WriteAllBytes(file, zip);
-        var test = ExternalProcess.Run("unzip", ["-t", file]);
-        Assert.True(test.ExitCode == 0, test.All);
+        var (file, test) = Tested(temp, "test.zip", Zip(entries));
         Assert.Contains("No errors detected", test.StandardOutput, StringComparison.Ordinal);
         foreach (var (name, content) in entries)
         {
@@ -72,10 +58,7 @@ public sealed class ZipWriterTests
             var artifacts = RenderedMss.Artifacts(fixture);
             foreach (var archive in RenderedMss.Archives(artifacts))
             {
-                var file = temp.File($"{fixture}-{archive.Audience}.zip");
-                File.WriteAllBytes(file, archive.Content.ToArray());
-                var test = ExternalProcess.Run("unzip", ["-t", file]);
-                Assert.True(test.ExitCode == 0, $"{fixture}: {test.All}");
+                var (file, _) = Tested(temp, $"{fixture}-{archive.Audience}.zip", archive.Content.ToArray());
                 var listing = Listing(file);
                 Assert.Equal(["INDEX.HTM", "README.TXT", "IHE_XDM/SUBSET01/METADATA.XML", "IHE_XDM/SUBSET01/DOC0001.XML"], listing.Take(4).Select(l => l.Name));
                 Assert.All(listing, l => Assert.Equal("defN", l.Method));
@@ -110,22 +93,9 @@ public sealed class ZipWriterTests
             xml + Base64(5_000, 3),
             Base64(ZipWriter.StoredRunMinimum, 4),
         }.Select(Encoding.ASCII.GetBytes).ToArray();
-        byte[] zip;
-        using (var writer = new ZipWriter(1024, Time))
-        {
-            for (var i = 0; i < contents.Length; i++)
-            {
-                writer.Add($"DOC{i}.XML", contents[i]);
-            }
-
-            zip = writer.Finish();
-        }
-
+        var zip = Zip(contents.Select((content, i) => ($"DOC{i}.XML", content)));
         using var temp = Repo.TempDirectory();
-        var file = temp.File("runs.zip");
-        File.WriteAllBytes(file, zip);
-        var test = ExternalProcess.Run("unzip", ["-t", file]);
-        Assert.True(test.ExitCode == 0, test.All);
+        var (file, _) = Tested(temp, "runs.zip", zip);
         var listing = Listing(file);
         for (var i = 0; i < contents.Length; i++)
         {
@@ -146,6 +116,27 @@ public sealed class ZipWriterTests
         using var writer = new ZipWriter(256, Time);
         Assert.Throws<ArgumentException>(() => writer.Add("RÉSULTAT.XML", [1]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ZipWriter(256, new DateTime(1979, 12, 31)));
+    }
+
+    private static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries)
+    {
+        using var writer = new ZipWriter(1024, Time);
+        foreach (var (name, content) in entries)
+        {
+            writer.Add(name, content);
+        }
+
+        return writer.Finish();
+    }
+
+    /// <summary>Writes <paramref name="zip"/> to a file that Info-ZIP's <c>unzip -t</c> then tests (exit code 0 asserted).</summary>
+    private static (string File, ExternalProcess.Result Test) Tested(TempDirectory temp, string name, byte[] zip)
+    {
+        var file = temp.File(name);
+        File.WriteAllBytes(file, zip);
+        var test = ExternalProcess.Run("unzip", ["-t", file]);
+        Assert.True(test.ExitCode == 0, $"{name}: {test.All}");
+        return (file, test);
     }
 
     private static byte[] Extract(string path, string name)

@@ -45,18 +45,11 @@ internal sealed class EmbeddedFont
         }
     }
 
-    /// <summary>Makes the subset once every glyph is registered; its streams are deflated at zlib level <paramref name="level"/>.</summary>
-    public void Seal(int level)
+    /// <summary>Makes the subset once every glyph is registered.</summary>
+    public void Seal()
     {
         _shown.Sort();
-        var shown = new int[2 * _shown.Count];
-        for (var i = 0; i < _shown.Count; i++)
-        {
-            shown[2 * i] = _shown[i];
-            shown[(2 * i) + 1] = _unicodeByGlyph[_shown[i]];
-        }
-
-        _sealed = SealedFont.For(_program, shown, level, ToUnicode);
+        _sealed = SealedFont.For(_program, _shown, _unicodeByGlyph, ToUnicode);
     }
 
     /// <summary>Writes <paramref name="text"/> as an Identity-H hexadecimal string of subset CIDs.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using SglReference.Pdf.Fonts;
 using SglReference.Pdf.Layout;
 
@@ -30,16 +29,8 @@ internal static class PdfA1Writer
     private const int FirstFont = 8;
     private const int ObjectsPerFont = 6;
 
-    private static readonly Lazy<byte[]> s_compressedProfile = new(() =>
-    {
-        using var buffer = new MemoryStream();
-        using (var zlib = new ZLibStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(SrgbProfile.Bytes);
-        }
-
-        return buffer.ToArray();
-    });
+    // Made once per process, at the smallest size (zlib level 9).
+    private static readonly Lazy<byte[]> s_compressedProfile = new(() => PdfDocumentWriter.Deflate(SrgbProfile.Bytes, 9));
 
     /// <summary>
     /// The zlib level of the content streams, font programs and ToUnicode CMaps. Level 2 deflates a one-page content
@@ -48,7 +39,7 @@ internal static class PdfA1Writer
     /// </summary>
     internal const int DeflateLevel = 2;
 
-    public static byte[] Write(ReportLayout layout, int level = DeflateLevel)
+    public static byte[] Write(ReportLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
         var fonts = new[]
@@ -73,7 +64,7 @@ internal static class PdfA1Writer
         var next = FirstFont;
         foreach (var font in fonts.Where(f => f.Used))
         {
-            font.Seal(level);
+            font.Seal();
             font.ObjectNumber = next;
             next += ObjectsPerFont;
         }
@@ -99,7 +90,7 @@ internal static class PdfA1Writer
             return element.Number;
         }
 
-        using var writer = new PdfDocumentWriter(64 * 1024, level);
+        using var writer = new PdfDocumentWriter(64 * 1024, DeflateLevel);
         using var content = new PdfOutput(32 * 1024);
         for (var p = 0; p < layout.Pages.Count; p++)
         {

@@ -4,11 +4,12 @@ namespace SglReference.Pdf.Writing;
 
 /// <summary>
 /// What one face embeds for one set of shown characters, made once: the subset of the program, the subset's font file
-/// and its ToUnicode CMap already Flate-encoded. The last one of each face is kept for the next document on the same
-/// thread: the patient and professional versions of a report are drawn one after the other and show the same
-/// characters in most reports, so the second reuses what the first made (subsetting and deflating a face is about a
-/// tenth of a one-page render). One entry per face and thread, replaced by a document that shows other characters:
-/// nothing grows, nothing is shared between threads, and the output stays a pure function of the layout.
+/// and its ToUnicode CMap already Flate-encoded (at <see cref="PdfA1Writer.DeflateLevel"/>). The last one of each face
+/// is kept for the next document on the same thread: the patient and professional versions of a report are drawn one
+/// after the other and show the same characters in most reports, so the second reuses what the first made (subsetting
+/// and deflating a face is about a tenth of a one-page render). One entry per face and thread, replaced by a document
+/// that shows other characters: nothing grows, nothing is shared between threads, and the output stays a pure function
+/// of the layout.
 /// </summary>
 internal sealed class SealedFont
 {
@@ -16,17 +17,17 @@ internal sealed class SealedFont
     private static SealedFont?[]? t_last;
 
     private readonly FontProgram _program;
-    private readonly int[] _shown;
-    private readonly int _level;
+    private readonly int[] _glyphs;
+    private readonly int[] _characters;
 
-    private SealedFont(FontProgram program, int[] shown, int level, TrueTypeSubset subset, byte[] fontFile, byte[] toUnicode)
+    private SealedFont(FontProgram program, int[] glyphs, int[] characters, Func<TrueTypeSubset, byte[]> toUnicode)
     {
         _program = program;
-        _shown = shown;
-        _level = level;
-        Subset = subset;
-        FontFile = fontFile;
-        ToUnicode = toUnicode;
+        _glyphs = glyphs;
+        _characters = characters;
+        Subset = TrueTypeSubset.Create(program.Tables, glyphs);
+        FontFile = PdfDocumentWriter.Deflate(Subset.Program, PdfA1Writer.DeflateLevel);
+        ToUnicode = PdfDocumentWriter.Deflate(toUnicode(Subset), PdfA1Writer.DeflateLevel);
     }
 
     public TrueTypeSubset Subset { get; }
@@ -38,27 +39,45 @@ internal sealed class SealedFont
     public byte[] ToUnicode { get; }
 
     /// <summary>
-    /// The sealed face for <paramref name="shown"/>: pairs of original glyph id and the character it stands for, in
-    /// glyph order; made and kept when the last one of this face on this thread was for other characters.
+    /// The sealed face for the original glyphs <paramref name="glyphs"/> (in glyph order), each standing for the
+    /// character of <paramref name="characterByGlyph"/>; made and kept when the last one of this face on this thread
+    /// was for other characters.
     /// </summary>
-    public static SealedFont For(FontProgram program, int[] shown, int level, Func<TrueTypeSubset, byte[]> toUnicode)
+    public static SealedFont For(FontProgram program, IReadOnlyList<int> glyphs, int[] characterByGlyph, Func<TrueTypeSubset, byte[]> toUnicode)
     {
         var last = t_last ??= new SealedFont?[2];
         var face = (int)program.Face;
-        if (last[face] is { } kept && ReferenceEquals(kept._program, program) && kept._level == level && kept._shown.AsSpan().SequenceEqual(shown))
+        if (last[face] is { } kept && ReferenceEquals(kept._program, program) && kept.Shows(glyphs, characterByGlyph))
         {
             return kept;
         }
 
-        var glyphs = new int[shown.Length / 2];
-        for (var i = 0; i < glyphs.Length; i++)
+        var characters = new int[glyphs.Count];
+        for (var i = 0; i < characters.Length; i++)
         {
-            glyphs[i] = shown[2 * i];
+            characters[i] = characterByGlyph[glyphs[i]];
         }
 
-        var subset = TrueTypeSubset.Create(program.Tables, glyphs);
-        var sealedFont = new SealedFont(program, shown, level, subset, PdfDocumentWriter.Deflate(subset.Program, level), PdfDocumentWriter.Deflate(toUnicode(subset), level));
+        var sealedFont = new SealedFont(program, [.. glyphs], characters, toUnicode);
         last[face] = sealedFont;
         return sealedFont;
+    }
+
+    private bool Shows(IReadOnlyList<int> glyphs, int[] characterByGlyph)
+    {
+        if (glyphs.Count != _glyphs.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _glyphs.Length; i++)
+        {
+            if (glyphs[i] != _glyphs[i] || characterByGlyph[glyphs[i]] != _characters[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
