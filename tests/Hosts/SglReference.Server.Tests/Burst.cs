@@ -16,6 +16,7 @@ internal sealed class Burst
     private static readonly string[] Fixtures = ["thyroid", "minor", "coagulation", "serology", "hospital-stay", "special-characters", "biochemistry", "unqualified-ins"];
     private readonly IReadOnlyList<ServerProcess> _instances;
     private readonly ConcurrentDictionary<string, (int Revision, bool Withdrawn)> _accepted = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _serverErrors = new();
     private int _responses5xx;
     private int _connectionFailures;
 
@@ -24,6 +25,11 @@ internal sealed class Burst
     public int Accepted => _accepted.Count;
 
     public int ServerErrors => _responses5xx;
+
+    /// <summary>Each 5xx answer (instance, status, the problem returned), then what the instances logged as failures.</summary>
+    public string ServerErrorReport => string.Join('\n', _serverErrors.Concat(_instances.SelectMany(i =>
+        i.Output.Split('\n').Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("crit", StringComparison.OrdinalIgnoreCase) || l.Contains("exception", StringComparison.OrdinalIgnoreCase))
+            .Select(l => i.Name + ": " + l))));
 
     public int ConnectionFailures => _connectionFailures;
 
@@ -90,6 +96,7 @@ internal sealed class Burst
                 if ((int)status >= 500)
                 {
                     Interlocked.Increment(ref _responses5xx);
+                    _serverErrors.Enqueue($"{_instances[instance].Name}: {(int)status} {(body.ValueKind == JsonValueKind.Undefined ? "(no body)" : body.GetRawText())}");
                 }
                 else
                 {
