@@ -37,11 +37,78 @@ public sealed class CanonicalizationTests
         Assert.Equal(Encoding.UTF8.GetString(Reference(bytes)), Encoding.UTF8.GetString(ManifestSignature.Canonical(bytes)));
     }
 
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_rendered_CDA_takes_the_byte_level_path_and_gives_what_the_reference_transform_gives(string fixture)
+    {
+        var package = RenderCache.Package(fixture);
+        foreach (var cda in package.Documents.All.Where(d => d.Format is not null))
+        {
+            Assert.Equal(Encoding.UTF8.GetString(Reference(cda.Content)), Encoding.UTF8.GetString(Fast(cda.Content.Span) ?? throw new Xunit.Sdk.XunitException($"{fixture}: the byte-level path declined {cda.Kind} {cda.Audience}")));
+        }
+    }
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a xmlns=\"urn:a\" xmlns:z=\"urn:z\" xmlns:b=\"urn:b\" z:k=\"1\" b:k=\"2\" y=\"3\" x=\"4\"><b:c xmlns:b=\"urn:b\" xmlns=\"urn:a\"/><d xmlns=\"\"><e xmlns=\"\"/></d></a>\n")]
+    [InlineData("<r a='single \"q\" &apos;x&apos; &gt; &lt; &amp; &quot;' b=\"x>y\">text &amp; &lt; &gt; &quot; &apos; > é 𝄞 ]] \t tab\n line</r>")]
+    [InlineData("<r xml:lang=\"fr\" xmlns:p=\"urn:p\"><p:s p:a=\"1\" xml:space=\"preserve\"> </p:s><t xmlns:p=\"urn:other\"><p:u/></t></r>")]
+    [InlineData("\uFEFF<?xml version='1.0'?>\n\n<r\n  b = \"1\"\n  a='2' ><s   /><p:t xmlns:p=\"urn:p\" xmlns:q=\"urn:q\" q:z=\"1\" p:z=\"2\" z=\"3\"/></r   >\n  ")]
+    [InlineData("<a xmlns=\"urn:a\"><b xmlns=\"urn:b\"><c xmlns=\"urn:a\"/></b><d xmlns=\"\"/></a>")]
+    public void Plain_documents_take_the_byte_level_path_and_give_what_the_reference_transform_gives(string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        Assert.Equal(Encoding.UTF8.GetString(Reference(bytes)), Encoding.UTF8.GetString(Fast(bytes) ?? throw new Xunit.Sdk.XunitException("declined")));
+    }
+
+    [Theory]
+    [InlineData("<r><!-- comment --></r>")]
+    [InlineData("<?xml version=\"1.0\"?><?pi data?><r/>")]
+    [InlineData("<r><![CDATA[<&>]]></r>")]
+    [InlineData("<r>&#233;</r>")]
+    [InlineData("<r>line\r\nend</r>")]
+    [InlineData("<r a=\"tab\there\"/>")]
+    [InlineData("<r a=\"lf\nhere\"/>")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><r>x</r>")]
+    [InlineData("<r>x</r>\n<!-- after -->")]
+    public void Other_well_formed_documents_are_declined_and_the_reader_gives_what_the_reference_transform_gives(string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        Assert.Null(Fast(bytes));
+        Assert.Equal(Encoding.UTF8.GetString(Reference(bytes)), Encoding.UTF8.GetString(ManifestSignature.Canonical(bytes)));
+    }
+
+    [Theory]
+    [InlineData("<r><s></r></s>")]
+    [InlineData("<r><p:s/></r>")]
+    [InlineData("<r a=\"1\" a=\"2\"/>")]
+    [InlineData("<r>x</r>tail")]
+    [InlineData("<r>a ]]> b</r>")]
+    [InlineData("<r><s>")]
+    [InlineData("<r a=\"<\"/>")]
+    [InlineData("<1r/>")]
+    [InlineData("<r>&nbsp;</r>")]
+    [InlineData("<r a=\"1\"b=\"2\"/>")]
+    [InlineData("<r/><s/>")]
+    [InlineData("<r xmlns:p=\"urn:p\" p:a=\"1\" xmlns:q=\"urn:p\" q:a=\"2\"/>")]
+    public void Malformed_documents_are_declined_and_the_reader_refuses_them(string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        Assert.Null(Fast(bytes));
+        Assert.Throws<XmlException>(() => ManifestSignature.Canonical(bytes));
+    }
+
     [Fact]
     public void A_document_with_a_DTD_is_refused_as_before()
     {
         var bytes = Encoding.UTF8.GetBytes("<!DOCTYPE r [<!ENTITY e \"x\">]><r>&e;</r>");
         Assert.Throws<XmlException>(() => ManifestSignature.Canonical(bytes));
+    }
+
+    /// <summary>The byte-level canonical form, or null when it declines the document.</summary>
+    private static byte[]? Fast(ReadOnlySpan<byte> xml)
+    {
+        byte[]? output = null;
+        return Utf8Canonicalizer.TryCanonicalize(xml, written => output = written.ToArray()) ? output : null;
     }
 
     private static byte[] Reference(ReadOnlyMemory<byte> xml)

@@ -32,6 +32,11 @@ internal sealed class StreamingCanonicalizer
     /// <summary>Writes the canonical form of <paramref name="xml"/> to <paramref name="sink"/> (in chunks); throws <see cref="XmlException"/> when it is not XML or has a DTD.</summary>
     public static void Canonicalize(ReadOnlyMemory<byte> xml, Action<ReadOnlySpan<byte>> sink)
     {
+        if (Utf8Canonicalizer.TryCanonicalize(xml.Span, sink))
+        {
+            return;
+        }
+
         var canonicalizer = new StreamingCanonicalizer(sink);
         try
         {
