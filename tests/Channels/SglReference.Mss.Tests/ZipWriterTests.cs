@@ -17,6 +17,51 @@ public sealed class ZipWriterTests
     private static readonly DateTime Time = new(2026, 12, 3, 7, 42, 17);
 
     [Fact]
+    public void The_next_base64_run_is_the_first_maximal_run_of_the_minimum_length_as_a_character_by_character_scan_finds_it()
+    {
+        var random = new Random(20261203);
+        const string Base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+        const int Minimum = ZipWriter.StoredRunMinimum;
+        for (var round = 0; round < 300; round++)
+        {
+            // Runs of lengths around the minimum, separated by XML-like bytes; some cases start mid-run.
+            var content = new List<byte>();
+            while (content.Count < 40_000)
+            {
+                var run = random.Next(4) switch { 0 => random.Next(1, 40), 1 => Minimum - random.Next(0, 3), 2 => Minimum + random.Next(0, 3), _ => random.Next(1, 3 * Minimum) };
+                content.AddRange(Enumerable.Range(0, run).Select(_ => (byte)Base64[random.Next(Base64.Length)]));
+                content.AddRange(Enumerable.Range(0, random.Next(1, 6)).Select(_ => (byte)"<> \n\"-_."[random.Next(8)]));
+            }
+
+            var bytes = content.ToArray();
+            var from = random.Next(2) == 0 ? 0 : random.Next(bytes.Length);
+            Assert.Equal(ByCharacters(bytes, from), ZipWriter.NextBase64Run(bytes, from));
+        }
+
+        static (int Start, int Length) ByCharacters(byte[] bytes, int from)
+        {
+            var start = from;
+            while (start < bytes.Length)
+            {
+                var end = start;
+                while (end < bytes.Length && Base64.Contains((char)bytes[end], StringComparison.Ordinal))
+                {
+                    end++;
+                }
+
+                if (end - start >= Minimum)
+                {
+                    return (start, end - start);
+                }
+
+                start = end + 1;
+            }
+
+            return (bytes.Length, 0);
+        }
+    }
+
+    [Fact]
     public void Info_zip_tests_and_extracts_deflated_stored_and_empty_entries_byte_for_byte()
     {
         var random = new byte[40_000];

@@ -127,30 +127,21 @@ internal sealed class ZipWriter : IDisposable
     }
 
     /// <summary>The next run of at least <see cref="StoredRunMinimum"/> base64 characters from <paramref name="from"/>; length 0 when none.</summary>
-    private static (int Start, int Length) NextBase64Run(ReadOnlySpan<byte> content, int from)
+    internal static (int Start, int Length) NextBase64Run(ReadOnlySpan<byte> content, int from)
     {
+        // A window of StoredRunMinimum bytes holds a run only when it is all base64: otherwise no run starts before
+        // the last byte that is not, and the next window begins after it (most windows are skipped in one scan).
         var position = from;
-        while (position < content.Length)
+        while (position + StoredRunMinimum <= content.Length)
         {
-            var start = content[position..].IndexOfAny(s_base64);
-            if (start < 0)
+            var last = content.Slice(position, StoredRunMinimum).LastIndexOfAnyExcept(s_base64);
+            if (last < 0)
             {
-                break;
+                var length = content[position..].IndexOfAnyExcept(s_base64);
+                return (position, length < 0 ? content.Length - position : length);
             }
 
-            start += position;
-            var length = content[start..].IndexOfAnyExcept(s_base64);
-            if (length < 0)
-            {
-                length = content.Length - start;
-            }
-
-            if (length >= StoredRunMinimum)
-            {
-                return (start, length);
-            }
-
-            position = start + length;
+            position += last + 1;
         }
 
         return (content.Length, 0);
