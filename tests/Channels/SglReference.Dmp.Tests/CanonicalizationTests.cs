@@ -97,6 +97,25 @@ public sealed class CanonicalizationTests
         Assert.Throws<XmlException>(() => ManifestSignature.Canonical(bytes));
     }
 
+    [Theory]
+    [InlineData("<saml2:Assertion xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ID=\"_1\" Version=\"2.0\"><saml2:Issuer Format=\"x\">CN=a &amp; b, O=&lt;c&gt;</saml2:Issuer><saml2:AttributeStatement><saml2:Attribute Name=\"n\"><saml2:AttributeValue xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xsi:type=\"xs:string\">v</saml2:AttributeValue></saml2:Attribute><saml2:Attribute Name=\"r\"><saml2:AttributeValue><Role xsi:type=\"CE\" code=\"1\" xmlns=\"urn:hl7-org:v3\" /></saml2:AttributeValue></saml2:Attribute></saml2:AttributeStatement><Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><SignedInfo><x xmlns=\"\"/></SignedInfo></Signature></saml2:Assertion>")]
+    [InlineData("<a xmlns=\"urn:a\" xmlns:p=\"urn:p\" xmlns:q=\"urn:q\"><p:b q:c=\"1\"><d xmlns=\"\"><e xmlns=\"urn:a\"/></d><p:f xmlns:p=\"urn:p\"/><g xmlns:p=\"urn:other\" p:h=\"2\"/></p:b></a>")]
+    [InlineData("<r xml:lang=\"fr\" b=\"1\" a=\"2\"><s xmlns=\"\"/></r>")]
+    public void Plain_documents_take_the_byte_level_path_in_exclusive_form_as_the_reference_transform_gives_it(string xml)
+    {
+        var bytes = Encoding.UTF8.GetBytes(xml);
+        byte[]? fast = null;
+        Assert.True(Utf8Canonicalizer.TryCanonicalize(bytes, written => fast = written.ToArray(), exclusive: true), "declined");
+        var document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        document.LoadXml(xml);
+        var transform = new XmlDsigExcC14NTransform();
+        transform.LoadInput(document);
+        using var output = (Stream)transform.GetOutput(typeof(Stream));
+        using var reference = new MemoryStream();
+        output.CopyTo(reference);
+        Assert.Equal(Encoding.UTF8.GetString(reference.ToArray()), Encoding.UTF8.GetString(fast!));
+    }
+
     [Fact]
     public void A_document_with_a_DTD_is_refused_as_before()
     {

@@ -58,20 +58,25 @@ public static class EnvelopedSignature
     /// </summary>
     private static XmlElement Direct(XmlDocument document, string id, X509Certificate2 certificate, RSA key, SignatureDigest digest)
     {
-        // As SignedXml does: the element read back from its text, whose namespace declarations are then attributes.
-        var input = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        input.LoadXml(document.DocumentElement!.OuterXml);
-        var canonical = new XmlDsigExcC14NTransform();
-        canonical.LoadInput(input);
+        // The digest of the element's exclusive C14N, from its text (as SignedXml reads it back, namespace declarations
+        // being attributes then); through XmlDsigExcC14NTransform when the text is not in the plain subset.
+        var text = System.Text.Encoding.UTF8.GetBytes(document.DocumentElement!.OuterXml);
         byte[] digestValue;
-        using (var stream = (Stream)canonical.GetOutput(typeof(Stream)))
+        using (var hash = IncrementalHash.CreateHash(SignatureAlgorithms.HashName(digest)))
         {
-            using var hash = IncrementalHash.CreateHash(SignatureAlgorithms.HashName(digest));
-            var buffer = new byte[4096];
-            int read;
-            while ((read = stream.Read(buffer)) > 0)
+            if (!Utf8Canonicalizer.TryCanonicalize(text, hash.AppendData, exclusive: true))
             {
-                hash.AppendData(buffer.AsSpan(0, read));
+                var input = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+                input.Load(new MemoryStream(text));
+                var canonical = new XmlDsigExcC14NTransform();
+                canonical.LoadInput(input);
+                using var stream = (Stream)canonical.GetOutput(typeof(Stream));
+                var buffer = new byte[4096];
+                int read;
+                while ((read = stream.Read(buffer)) > 0)
+                {
+                    hash.AppendData(buffer.AsSpan(0, read));
+                }
             }
 
             digestValue = hash.GetHashAndReset();

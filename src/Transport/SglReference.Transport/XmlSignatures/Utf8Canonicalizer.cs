@@ -12,7 +12,8 @@ namespace SglReference.Transport.XmlSignatures;
 /// reference, a carriage return or a literal tab or line feed in an attribute, a name that is not ASCII, or input
 /// that is not well-formed) is declined, and <see cref="StreamingCanonicalizer"/> takes the document through an
 /// <see cref="System.Xml.XmlReader"/>. The output is the same as that reader's, which is the same as
-/// <c>XmlDsigC14NWithCommentsTransform</c>'s; the text of the embedded PDF is copied, not decoded.
+/// <c>XmlDsigC14NWithCommentsTransform</c>'s; the text of the embedded PDF is copied, not decoded. The exclusive form
+/// (<c>XmlDsigExcC14NTransform</c>'s, for the VIHF assertion) is taken the same way.
 /// </summary>
 internal ref struct Utf8Canonicalizer
 {
@@ -32,10 +33,14 @@ internal ref struct Utf8Canonicalizer
     private int _scopeCount;
     private (int Start, int Length)[] _open = new (int, int)[32];
     private int _depth;
+    private readonly bool _exclusive;
+    private Namespace[] _rendered = new Namespace[16];
+    private int _renderedCount;
 
-    private Utf8Canonicalizer(ReadOnlySpan<byte> xml)
+    private Utf8Canonicalizer(ReadOnlySpan<byte> xml, bool exclusive)
     {
         _xml = xml;
+        _exclusive = exclusive;
         _output = ArrayPool<byte>.Shared.Rent(xml.Length + (xml.Length / 8) + 256);
     }
 
@@ -45,14 +50,21 @@ internal ref struct Utf8Canonicalizer
     /// Writes the canonical form of <paramref name="xml"/> to <paramref name="sink"/> (once, whole) and returns true;
     /// returns false, having written nothing, when the document is not in the plain subset.
     /// </summary>
-    public static bool TryCanonicalize(ReadOnlySpan<byte> xml, Action<ReadOnlySpan<byte>> sink)
+    /// <param name="xml">The document.</param>
+    /// <param name="sink">Receives the canonical form.</param>
+    /// <param name="exclusive">
+    /// Exclusive C14N without comments and without an inclusive prefix list (http://www.w3.org/2001/10/xml-exc-c14n#):
+    /// an element declares only the namespaces its own name and its attributes' names use, when its nearest output
+    /// ancestor has not declared them with the same value. Otherwise inclusive C14N with comments.
+    /// </param>
+    public static bool TryCanonicalize(ReadOnlySpan<byte> xml, Action<ReadOnlySpan<byte>> sink, bool exclusive = false)
     {
         if (!Utf8.IsValid(xml) || xml.IndexOfAny(Declined) >= 0 || xml.IndexOf("\uFFFE"u8) >= 0 || xml.IndexOf("\uFFFF"u8) >= 0)
         {
             return false;
         }
 
-        var canonicalizer = new Utf8Canonicalizer(xml);
+        var canonicalizer = new Utf8Canonicalizer(xml, exclusive);
         try
         {
             if (!canonicalizer.Document())
@@ -261,7 +273,7 @@ internal ref struct Utf8Canonicalizer
             }
 
             var inherited = Lookup(prefixBytes, 0, parentScope, out var inheritedUri) ? _xml.Slice(inheritedUri.Start, inheritedUri.Length) : [];
-            a.Rendered = !inherited.SequenceEqual(value);
+            a.Rendered = !_exclusive && !inherited.SequenceEqual(value);
             if (_scopeCount == _scope.Length)
             {
                 Array.Resize(ref _scope, _scope.Length * 2);
@@ -318,9 +330,35 @@ internal ref struct Utf8Canonicalizer
             Array.Resize(ref _open, _open.Length * 2);
         }
 
+        var visibleFrom = _renderedCount;
+        if (_exclusive)
+        {
+            Utilize(name.Start, name.Colon, visibleFrom);
+            for (var i = 0; i < _attributeCount; i++)
+            {
+                ref var a = ref _attributes[i];
+                if (!a.IsNamespace && a.Colon > 0 && a.UriStart != -2)
+                {
+                    Utilize(a.NameStart, a.Colon, visibleFrom);
+                }
+            }
+
+            SortRendered(visibleFrom);
+        }
+
         _open[_depth++] = (name.Start, name.Length);
         Write("<"u8);
         Write(_xml.Slice(name.Start, name.Length));
+        for (var i = visibleFrom; i < _renderedCount; i++)
+        {
+            var n = _rendered[i];
+            Write(n.PrefixLength == 0 ? " xmlns"u8 : " xmlns:"u8);
+            Write(_xml.Slice(n.PrefixStart, n.PrefixLength));
+            Write("=\""u8);
+            Write(_xml.Slice(n.UriStart, n.UriLength));
+            Write("\""u8);
+        }
+
         for (var i = 0; i < _attributeCount; i++)
         {
             ref var a = ref _attributes[i];
@@ -370,6 +408,11 @@ internal ref struct Utf8Canonicalizer
         while (_scopeCount > 0 && _scope[_scopeCount - 1].Depth > _depth)
         {
             _scopeCount--;
+        }
+
+        while (_renderedCount > 0 && _rendered[_renderedCount - 1].Depth > _depth)
+        {
+            _renderedCount--;
         }
 
         Write("</"u8);
@@ -565,6 +608,63 @@ internal ref struct Utf8Canonicalizer
 
         uri = default;
         return false;
+    }
+
+    /// <summary>
+    /// Exclusive C14N: the namespace of <paramref name="prefixLength"/> bytes at <paramref name="prefixStart"/> (the
+    /// default one when 0) is visibly used by the element; it is declared on it unless an output ancestor declared the
+    /// same value (an unset default namespace being the empty one).
+    /// </summary>
+    private void Utilize(int prefixStart, int prefixLength, int visibleFrom)
+    {
+        var prefix = _xml.Slice(prefixStart, prefixLength);
+        for (var i = visibleFrom; i < _renderedCount; i++)
+        {
+            if (_xml.Slice(_rendered[i].PrefixStart, _rendered[i].PrefixLength).SequenceEqual(prefix))
+            {
+                return;
+            }
+        }
+
+        var declared = Lookup(prefix, 0, _scopeCount, out var uri) ? uri : (0, 0);
+        var rendered = (0, 0);
+        for (var i = visibleFrom - 1; i >= 0; i--)
+        {
+            if (_xml.Slice(_rendered[i].PrefixStart, _rendered[i].PrefixLength).SequenceEqual(prefix))
+            {
+                rendered = (_rendered[i].UriStart, _rendered[i].UriLength);
+                break;
+            }
+        }
+
+        if (_xml.Slice(declared.Item1, declared.Item2).SequenceEqual(_xml.Slice(rendered.Item1, rendered.Item2)))
+        {
+            return;
+        }
+
+        if (_renderedCount == _rendered.Length)
+        {
+            Array.Resize(ref _rendered, _rendered.Length * 2);
+        }
+
+        _rendered[_renderedCount++] = new Namespace(prefixStart, prefixLength, declared.Item1, declared.Item2, _depth + 1);
+    }
+
+    /// <summary>The namespaces the element declares (exclusive C14N), by prefix, the default one first.</summary>
+    private readonly void SortRendered(int from)
+    {
+        for (var i = from + 1; i < _renderedCount; i++)
+        {
+            var current = _rendered[i];
+            var j = i - 1;
+            while (j >= from && _xml.Slice(_rendered[j].PrefixStart, _rendered[j].PrefixLength).SequenceCompareTo(_xml.Slice(current.PrefixStart, current.PrefixLength)) > 0)
+            {
+                _rendered[j + 1] = _rendered[j];
+                j--;
+            }
+
+            _rendered[j + 1] = current;
+        }
     }
 
     /// <summary>Namespace declarations first (by prefix, the default one first), then attributes by namespace URI and local name.</summary>
