@@ -67,7 +67,11 @@ public static class EnvelopedSignature
             if (!Utf8Canonicalizer.TryCanonicalize(text, hash.AppendData, exclusive: true))
             {
                 var input = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-                input.Load(new MemoryStream(text));
+                using (var source = new MemoryStream(text))
+                {
+                    input.Load(source);
+                }
+
                 var canonical = new XmlDsigExcC14NTransform();
                 canonical.LoadInput(input);
                 using var stream = (Stream)canonical.GetOutput(typeof(Stream));

@@ -11,7 +11,8 @@ namespace SglReference.Transport.XmlSignatures;
 /// elements as start-end pairs, namespace declarations rendered where their value changes (sorted by prefix, the
 /// default one first), attributes sorted by namespace URI then local name, the C14N escapes in text and attribute
 /// values. Same output as <c>XmlDsigC14NWithCommentsTransform</c> over the whole document, at a fraction of its cost
-/// (the CDA of a report carries its PDF as one large text node).
+/// (the CDA of a report carries its PDF as one large text node). A document in the plain subset of
+/// <see cref="Utf8Canonicalizer"/> (what an XmlWriter writes) is canonicalized from its bytes instead, without a reader.
 /// </summary>
 internal sealed class StreamingCanonicalizer
 {
