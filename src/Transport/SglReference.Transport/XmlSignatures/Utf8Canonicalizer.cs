@@ -266,13 +266,13 @@ internal ref struct Utf8Canonicalizer
             var value = _xml.Slice(a.ValueStart, a.ValueLength);
             var prefixBytes = _xml.Slice(prefix.Item1, prefix.Item2);
             if (value.IndexOfAny(AttributeSpecials) >= 0 || value.IndexOf((byte)'\'') >= 0 || (prefixed && (value.Length == 0 || prefixBytes.StartsWith("xml"u8)))
-                || Lookup(prefixBytes, parentScope, _scopeCount, out _))
+                || Lookup(_scope, prefixBytes, parentScope, _scopeCount, out _))
             {
                 // A character to escape in a namespace name, xmlns:p="", a reserved prefix or the same prefix twice: the reader's business.
                 return false;
             }
 
-            var inherited = Lookup(prefixBytes, 0, parentScope, out var inheritedUri) ? _xml.Slice(inheritedUri.Start, inheritedUri.Length) : [];
+            var inherited = Lookup(_scope, prefixBytes, 0, parentScope, out var inheritedUri) ? _xml.Slice(inheritedUri.Start, inheritedUri.Length) : [];
             a.Rendered = !_exclusive && !inherited.SequenceEqual(value);
             if (_scopeCount == _scope.Length)
             {
@@ -283,7 +283,7 @@ internal ref struct Utf8Canonicalizer
         }
 
         // The element's own prefix must be declared; so must each attribute's, which gives the URI attributes sort by.
-        if (name.Colon > 0 && !Lookup(_xml.Slice(name.Start, name.Colon), 0, _scopeCount, out _))
+        if (name.Colon > 0 && !Lookup(_scope, _xml.Slice(name.Start, name.Colon), 0, _scopeCount, out _))
         {
             return false;
         }
@@ -304,7 +304,7 @@ internal ref struct Utf8Canonicalizer
             {
                 a.UriStart = -2;
             }
-            else if (Lookup(_xml.Slice(a.NameStart, a.Colon), 0, _scopeCount, out var uri))
+            else if (Lookup(_scope, _xml.Slice(a.NameStart, a.Colon), 0, _scopeCount, out var uri))
             {
                 (a.UriStart, a.UriLength) = uri;
             }
@@ -370,7 +370,7 @@ internal ref struct Utf8Canonicalizer
             Write(" "u8);
             Write(_xml.Slice(a.NameStart, a.NameLength));
             Write("=\""u8);
-            if (!AttributeValue(_xml.Slice(a.ValueStart, a.ValueLength)))
+            if (!Escaped(_xml.Slice(a.ValueStart, a.ValueLength), attribute: true))
             {
                 return false;
             }
@@ -437,55 +437,20 @@ internal ref struct Utf8Canonicalizer
             return false;
         }
 
-        while (text.Length > 0)
-        {
-            var special = text.IndexOfAny(TextSpecials);
-            if (special < 0)
-            {
-                Write(text);
-                return true;
-            }
-
-            Write(text[..special]);
-            text = text[special..];
-            if (text[0] == (byte)'>')
-            {
-                Write("&gt;"u8);
-                text = text[1..];
-                continue;
-            }
-
-            var entity = Entity(text);
-            switch (entity)
-            {
-                case 0:
-                    return false;
-                case 1:
-                case 2:
-                case 3:
-                    // &amp; &lt; &gt; are how C14N writes those characters in text.
-                    Write(text[..EntityLength(entity)]);
-                    break;
-                case 4:
-                    Write("\""u8);
-                    break;
-                default:
-                    Write("'"u8);
-                    break;
-            }
-
-            text = text[EntityLength(entity)..];
-        }
-
-        return true;
+        return Escaped(text, attribute: false);
     }
 
-    /// <summary>An attribute value as C14N writes it: &amp; &lt; &quot; escaped, &gt; and ' as characters.</summary>
-    private bool AttributeValue(ReadOnlySpan<byte> value)
+    /// <summary>
+    /// Text or an attribute value as C14N writes it: the five entities resolved and &amp; &lt; written as entities in
+    /// both; &gt; escaped in text only, &quot; in attributes only. A literal tab, line feed or '&lt;' in an attribute, or
+    /// any other reference, is the reader's business.
+    /// </summary>
+    private bool Escaped(ReadOnlySpan<byte> value, bool attribute)
     {
+        var specials = attribute ? AttributeSpecials : TextSpecials;
         while (value.Length > 0)
         {
-            var special = value.IndexOfAny(AttributeSpecials);
+            var special = value.IndexOfAny(specials);
             if (special < 0)
             {
                 Write(value);
@@ -494,57 +459,49 @@ internal ref struct Utf8Canonicalizer
 
             Write(value[..special]);
             value = value[special..];
+            var replaced = 1;
             switch (value[0])
             {
-                case (byte)'"':
-                    Write("&quot;"u8);
-                    value = value[1..];
-                    continue;
                 case (byte)'&':
+                    replaced = Entity(value, attribute, out var canonical);
+                    Write(canonical);
                     break;
-                default:
-                    // '<' is not well-formed; a literal tab or line feed is normalized to a space by the parser: the reader's business.
-                    return false;
-            }
-
-            var entity = Entity(value);
-            switch (entity)
-            {
-                case 0:
-                    return false;
-                case 1:
-                    Write("&amp;"u8);
+                case (byte)'>' when !attribute:
+                    Write("&gt;"u8);
                     break;
-                case 2:
-                    Write("&lt;"u8);
-                    break;
-                case 3:
-                    Write(">"u8);
-                    break;
-                case 4:
+                case (byte)'"' when attribute:
                     Write("&quot;"u8);
                     break;
                 default:
-                    Write("'"u8);
+                    replaced = 0;
                     break;
             }
 
-            value = value[EntityLength(entity)..];
+            if (replaced == 0)
+            {
+                return false;
+            }
+
+            value = value[replaced..];
         }
 
         return true;
     }
 
-    /// <summary>1 &amp;amp; 2 &amp;lt; 3 &amp;gt; 4 &amp;quot; 5 &amp;apos;, 0 anything else (a character reference included).</summary>
-    private static int Entity(ReadOnlySpan<byte> text) =>
-        text.StartsWith("&amp;"u8) ? 1
-        : text.StartsWith("&lt;"u8) ? 2
-        : text.StartsWith("&gt;"u8) ? 3
-        : text.StartsWith("&quot;"u8) ? 4
-        : text.StartsWith("&apos;"u8) ? 5
-        : 0;
-
-    private static int EntityLength(int entity) => entity switch { 1 => 5, 2 or 3 => 4, _ => 6 };
+    /// <summary>
+    /// The length of the predefined entity <paramref name="value"/> starts with, and how C14N writes its character in
+    /// text or in an attribute; 0 for anything else (a character reference included).
+    /// </summary>
+    private static int Entity(ReadOnlySpan<byte> value, bool attribute, out ReadOnlySpan<byte> canonical)
+    {
+        canonical = value.StartsWith("&amp;"u8) ? "&amp;"u8
+            : value.StartsWith("&lt;"u8) ? "&lt;"u8
+            : value.StartsWith("&gt;"u8) ? (attribute ? ">"u8 : "&gt;"u8)
+            : value.StartsWith("&quot;"u8) ? (attribute ? "&quot;"u8 : "\""u8)
+            : value.StartsWith("&apos;"u8) ? "'"u8
+            : default;
+        return canonical.IsEmpty ? 0 : value.IndexOf((byte)';') + 1;
+    }
 
     /// <summary>A QName in ASCII (NCName, optionally prefix:local); an empty one when it is anything else.</summary>
     private (int Start, int Length, int Colon) Name()
@@ -593,12 +550,12 @@ internal ref struct Utf8Canonicalizer
         return _at > start;
     }
 
-    /// <summary>The URI bound to <paramref name="prefix"/> among scope entries [from, to), innermost first.</summary>
-    private readonly bool Lookup(ReadOnlySpan<byte> prefix, int from, int to, out (int Start, int Length) uri)
+    /// <summary>The URI bound to <paramref name="prefix"/> among <paramref name="entries"/> [from, to), innermost first.</summary>
+    private readonly bool Lookup(Namespace[] entries, ReadOnlySpan<byte> prefix, int from, int to, out (int Start, int Length) uri)
     {
         for (var i = to - 1; i >= from; i--)
         {
-            var n = _scope[i];
+            var n = entries[i];
             if (_xml.Slice(n.PrefixStart, n.PrefixLength).SequenceEqual(prefix))
             {
                 uri = (n.UriStart, n.UriLength);
@@ -618,26 +575,15 @@ internal ref struct Utf8Canonicalizer
     private void Utilize(int prefixStart, int prefixLength, int visibleFrom)
     {
         var prefix = _xml.Slice(prefixStart, prefixLength);
-        for (var i = visibleFrom; i < _renderedCount; i++)
+        if (Lookup(_rendered, prefix, visibleFrom, _renderedCount, out _))
         {
-            if (_xml.Slice(_rendered[i].PrefixStart, _rendered[i].PrefixLength).SequenceEqual(prefix))
-            {
-                return;
-            }
+            // Already declared for this element (its name and an attribute, or two attributes, share the prefix).
+            return;
         }
 
-        var declared = Lookup(prefix, 0, _scopeCount, out var uri) ? uri : (0, 0);
-        var rendered = (0, 0);
-        for (var i = visibleFrom - 1; i >= 0; i--)
-        {
-            if (_xml.Slice(_rendered[i].PrefixStart, _rendered[i].PrefixLength).SequenceEqual(prefix))
-            {
-                rendered = (_rendered[i].UriStart, _rendered[i].UriLength);
-                break;
-            }
-        }
-
-        if (_xml.Slice(declared.Item1, declared.Item2).SequenceEqual(_xml.Slice(rendered.Item1, rendered.Item2)))
+        var declared = Lookup(_scope, prefix, 0, _scopeCount, out var d) ? d : default;
+        var rendered = Lookup(_rendered, prefix, 0, visibleFrom, out var r) ? r : default;
+        if (_xml.Slice(declared.Start, declared.Length).SequenceEqual(_xml.Slice(rendered.Start, rendered.Length)))
         {
             return;
         }
@@ -647,7 +593,7 @@ internal ref struct Utf8Canonicalizer
             Array.Resize(ref _rendered, _rendered.Length * 2);
         }
 
-        _rendered[_renderedCount++] = new Namespace(prefixStart, prefixLength, declared.Item1, declared.Item2, _depth + 1);
+        _rendered[_renderedCount++] = new Namespace(prefixStart, prefixLength, declared.Start, declared.Length, _depth + 1);
     }
 
     /// <summary>The namespaces the element declares (exclusive C14N), by prefix, the default one first.</summary>
