@@ -33,6 +33,8 @@ internal static class Stages
         var pdf = new CrBioPdf(renderer, fonts, settings);
         IDeliveryChannel[] channels = [new Hl7v2Channel(fixtures.Configuration.Hl7), new MssChannel(fixtures.Configuration.Mss), new DmpChannel(fixtures.Configuration.Dmp!.Load())];
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var allocations = new Dictionary<string, long>(StringComparer.Ordinal);
+        var measured = 0;
         void Add(string stage, double ms)
         {
             if (!times.TryGetValue(stage, out var list))
@@ -48,9 +50,11 @@ internal static class Stages
             var sums = new Dictionary<string, double>(StringComparer.Ordinal);
             void Time(string stage, Action action)
             {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var start = Stopwatch.GetTimestamp();
                 action();
                 sums[stage] = sums.GetValueOrDefault(stage) + Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                allocations[stage] = allocations.GetValueOrDefault(stage) + GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
 
             foreach (var report in reports)
@@ -96,8 +100,14 @@ internal static class Stages
                 }
             }
 
+            if (round == 2)
+            {
+                allocations.Clear();
+            }
+
             if (round >= 3)
             {
+                measured += reports.Count;
                 foreach (var (stage, ms) in sums)
                 {
                     Add(stage, ms / reports.Count);
@@ -105,11 +115,11 @@ internal static class Stages
             }
         }
 
-        Console.WriteLine($"{reports.Count} fixtures, {rounds} rounds, load {Throughput.LoadAverage()}; ms per report (both versions), median of rounds");
+        Console.WriteLine($"{reports.Count} fixtures, {rounds} rounds, load {Throughput.LoadAverage()}; ms per report (both versions), median of rounds; kB allocated per report, mean");
         foreach (var (stage, list) in times)
         {
             list.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-24} {list[list.Count / 2],8:F2}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-24} {list[list.Count / 2],8:F2} ms {allocations.GetValueOrDefault(stage) / 1000.0 / measured,9:F0} kB allocated"));
         }
 
         return 0;

@@ -13,7 +13,7 @@ namespace SglReference.Burst;
 /// One burst: peers and sgl serve instances started, <c>reports</c> reports posted by <c>clients</c> concurrent clients,
 /// the health endpoint sampled until everything is sent, then every report checked against the service and the peers.
 /// </summary>
-internal sealed class BurstScenario(int reports, int clients, bool postgres, string renderer)
+internal sealed class BurstScenario(int reports, int clients, bool postgres, string renderer, int? workers)
 {
     private const string Key = "burst-key-lab-0123456789";
 
@@ -40,7 +40,7 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres, str
         using var mss = new SmtpPeer(certificates, temp.File("smtp"));
         using var dmp = DmpPeer.Start(certificates, null);
         var kit = DmpTestKit.Create(certificates, dmp.Endpoint, temp.File("dmp-kit"));
-        var config = WriteConfig(temp.File("sgl.json"), certificates, pfi.Port, mss.Port, kit, database?.ConnectionString, renderer);
+        var config = WriteConfig(temp.File("sgl.json"), certificates, pfi.Port, mss.Port, kit, database?.ConnectionString, renderer, workers);
         var instances = (postgres ? TwoInstances : OneInstance).Select(n =>
         {
             Directory.CreateDirectory(temp.File(n));
@@ -285,7 +285,7 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres, str
     }
 
     /// <summary>The service's configuration: the peers with TLS and client certificates, the DMP kit, an API key, short backoff.</summary>
-    private static string WriteConfig(string path, TestCertificates certificates, int mllpPort, int smtpPort, DmpTestKit dmp, string? database, string renderer)
+    private static string WriteConfig(string path, TestCertificates certificates, int mllpPort, int smtpPort, DmpTestKit dmp, string? database, string renderer, int? workers)
     {
         var tls = new JsonObject
         {
@@ -310,6 +310,11 @@ internal sealed class BurstScenario(int reports, int clients, bool postgres, str
             ["dmp"] = JsonNode.Parse(File.ReadAllBytes(dmp.ConfigurationPath))!["dmp"]!.DeepClone(),
             ["pdf"] = new JsonObject { ["renderer"] = renderer },
         };
+        if (workers is { } count)
+        {
+            root["server"]!["workers"] = count;
+        }
+
         File.WriteAllText(path, root.ToJsonString());
         return path;
     }

@@ -87,18 +87,11 @@ public static class MssMessageBuilder
         return new MssMessage(request.Group, request.Audience, request.Recipients, archive, request.Documents[0].Identity, message);
     }
 
-    private static MimePart Attachment(ReadOnlyMemory<byte> content, string mediaType, string subtype, string fileName) => new(mediaType, subtype)
+    private static Base64Attachment Attachment(ReadOnlyMemory<byte> content, string mediaType, string subtype, string fileName) => new Base64Attachment(mediaType, subtype, content)
     {
-        Content = new MimeContent(Stream(content)),
         ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-        ContentTransferEncoding = ContentEncoding.Base64,
         FileName = fileName,
     };
-
-    private static MemoryStream Stream(ReadOnlyMemory<byte> content) =>
-        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
 
     private static string SafeName(string value) => string.Concat(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
