@@ -40,12 +40,21 @@ public abstract partial class SqlDeliveryStore
         }
 
         var (idList, idParameters) = InList("i", ids);
-        var messages = await QueryAsync(connection, tx, $"""
+        var rows = await QueryAsync(connection, tx, $"""
             SELECT o.id, o.report_id, o.revision, o.channel, o.kind, o.destination, o.idempotency_key, o.chain_key, o.sequence, o.document_id, o.version,
-                   o.attempts, a.media_type, a.file_name, a.content, a.audience
+                   o.attempts, a.media_type, a.file_name, a.content, a.audience, a.composition, a.size
             FROM sgl_outbox o JOIN sgl_artifacts a ON a.id = o.artifact_id WHERE o.id IN ({idList}) ORDER BY o.id
-            """, r => new ClaimedMessage(Long(r, 0), Str(r, 1), Int(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6), Str(r, 7), Int(r, 8), Str(r, 9), Int(r, 10),
-                Int(r, 11), Str(r, 12), Str(r, 13), Bytes(r, 14), NStr(r, 15)), cancellationToken, idParameters).ConfigureAwait(false);
+            """, r => (Message: new ClaimedMessage(Long(r, 0), Str(r, 1), Int(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6), Str(r, 7), Int(r, 8), Str(r, 9), Int(r, 10),
+                Int(r, 11), Str(r, 12), Str(r, 13), Bytes(r, 14), NStr(r, 15)), Recipe: NStr(r, 16), Size: Long(r, 17)), cancellationToken, idParameters).ConfigureAwait(false);
+        var messages = new List<ClaimedMessage>(rows.Count);
+        foreach (var (message, recipe, size) in rows)
+        {
+            messages.Add(recipe is null ? message : message with
+            {
+                Content = await ComposeAsync(connection, tx, message.ReportId, message.Content, recipe, size, cancellationToken).ConfigureAwait(false),
+            });
+        }
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return messages;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 namespace SglReference.Delivery.Sql;
 
 /// <summary>What the API and the page read: reports, artifacts, audit, revisions, recent reports, backlog.</summary>
@@ -28,9 +29,25 @@ public abstract partial class SqlDeliveryStore
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
-        var rows = await QueryAsync(connection, null, $"SELECT {ArtifactColumns}, content FROM sgl_artifacts WHERE report_id = @r AND id = @id",
-            r => (ReadArtifact(r), Bytes(r, 12)), cancellationToken, ("@r", reportId), ("@id", artifactId)).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        var rows = await QueryAsync(connection, null, $"SELECT {ArtifactColumns}, content, composition FROM sgl_artifacts WHERE report_id = @r AND id = @id",
+            r => (Artifact: ReadArtifact(r), Content: Bytes(r, 12), Recipe: NStr(r, 13)), cancellationToken, ("@r", reportId), ("@id", artifactId)).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var (artifact, content, recipe) = rows[0];
+        return recipe is null ? (artifact, content) : (artifact, await ComposeAsync(connection, null, reportId, content, recipe, artifact.Size, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A message stored as a composition (<see cref="ArtifactComposition"/>) made whole again from the report's files.</summary>
+    private static async Task<byte[]> ComposeAsync(DbConnection connection, DbTransaction? transaction, string reportId, ReadOnlyMemory<byte> literal, string recipe, long size,
+        CancellationToken cancellationToken)
+    {
+        var (list, parameters) = InList("s", ArtifactComposition.Sources(recipe));
+        var sources = await QueryAsync(connection, transaction, $"SELECT id, content FROM sgl_artifacts WHERE report_id = @r AND id IN ({list})",
+            r => (Id: Long(r, 0), Content: Bytes(r, 1)), cancellationToken, [("@r", reportId), .. parameters]).ConfigureAwait(false);
+        return ArtifactComposition.Expand(literal.Span, recipe, size, sources.ToDictionary(s => s.Id, s => (ReadOnlyMemory<byte>)s.Content));
     }
 
     /// <inheritdoc />

@@ -43,6 +43,7 @@ public abstract partial class SqlDeliveryStore
         var job = commit.Job;
         var at = Ms(now);
         var action = job.Action == RenderJobAction.Withdraw ? "withdraw" : "publish";
+        var compositions = Compositions(commit);
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var connectionScope = connection.ConfigureAwait(false);
         var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -58,12 +59,15 @@ public abstract partial class SqlDeliveryStore
         for (var i = 0; i < commit.Artifacts.Count; i++)
         {
             var a = commit.Artifacts[i];
+            var composition = compositions[i];
+            var content = composition is null ? a.Content : composition.Literal;
+            var recipe = composition is null ? null : ArtifactComposition.Recipe(composition.Segments, [.. composition.Sources.Select(s => ids[s])]);
             ids[i] = Convert.ToInt64(await ScalarAsync(connection, tx, """
-                INSERT INTO sgl_artifacts (report_id, revision, action, kind, audience, channel, document_id, set_id, version, media_type, file_name, size, content)
-                VALUES (@r, @v, @act, @k, @aud, @ch, @doc, @set, @ver, @mt, @fn, @size, @c) RETURNING id
+                INSERT INTO sgl_artifacts (report_id, revision, action, kind, audience, channel, document_id, set_id, version, media_type, file_name, size, content, composition)
+                VALUES (@r, @v, @act, @k, @aud, @ch, @doc, @set, @ver, @mt, @fn, @size, @c, @comp) RETURNING id
                 """, cancellationToken, ("@r", job.ReportId), ("@v", job.Revision), ("@act", action), ("@k", a.Kind), ("@aud", a.Audience), ("@ch", a.Channel),
                 ("@doc", a.DocumentId), ("@set", a.SetId), ("@ver", a.Version), ("@mt", a.MediaType), ("@fn", a.FileName), ("@size", (long)a.Content.Length),
-                ("@c", a.Content)).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                ("@c", content), ("@comp", recipe)).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }
 
         var entered = 0;
@@ -98,6 +102,33 @@ public abstract partial class SqlDeliveryStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// How each message of the package is stored (<see cref="ArtifactComposition"/>): without the files of the package
+    /// it carries, found before the transaction so that the writer lock is not held while searching. Null for the files
+    /// themselves and for a message that carries none of them.
+    /// </summary>
+    private static StoredComposition?[] Compositions(RenderCommit commit)
+    {
+        var compositions = new StoredComposition?[commit.Artifacts.Count];
+        var messages = commit.Messages.Select(m => m.ArtifactIndex).ToHashSet();
+        var sources = Enumerable.Range(0, commit.Artifacts.Count).Where(i => !messages.Contains(i) && commit.Artifacts[i].Content.Length >= ArtifactComposition.MinimumSource).ToList();
+        foreach (var index in messages)
+        {
+            // A message takes only files stored before it (their ids are known when it is inserted).
+            var earlier = sources.Where(s => s < index).ToList();
+            var content = commit.Artifacts[index].Content;
+            if (earlier.Count > 0 && ArtifactComposition.Find(content.Span, [.. earlier.Select(s => commit.Artifacts[s].Content)]) is { } segments)
+            {
+                compositions[index] = new StoredComposition(ArtifactComposition.Literal(content.Span, segments), segments, earlier);
+            }
+        }
+
+        return compositions;
+    }
+
+    /// <summary>A message as stored: its literal bytes, its segments, and the package indices of the sources they name.</summary>
+    private sealed record StoredComposition(byte[] Literal, IReadOnlyList<ArtifactComposition.Segment> Segments, IReadOnlyList<int> Sources);
 
     /// <inheritdoc />
     public async Task<bool> FailRenderAsync(RenderJob job, string owner, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)

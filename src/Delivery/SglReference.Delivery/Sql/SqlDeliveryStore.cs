@@ -37,6 +37,14 @@ public abstract partial class SqlDeliveryStore : IReportStore, IOutboxStore, ILi
         // DDL on tables in use takes locks that deadlock with running instances: skip it when the schema is there.
         if (Convert.ToInt64(await ScalarAsync(connection, null, Dialect.SchemaProbe, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
         {
+            foreach (var (probe, statement) in SqlSchema.Migrations(Dialect))
+            {
+                if (Convert.ToInt64(await ScalarAsync(connection, null, probe, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+                {
+                    await ExecuteAsync(connection, null, statement, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return;
         }
 
@@ -84,7 +92,7 @@ public abstract partial class SqlDeliveryStore : IReportStore, IOutboxStore, ILi
             parameter.Value = value switch
             {
                 null => DBNull.Value,
-                ReadOnlyMemory<byte> bytes => bytes.ToArray(),
+                ReadOnlyMemory<byte> bytes => WholeArray(bytes) ?? bytes.ToArray(),
                 int i => (long)i,
                 _ => value,
             };
@@ -93,6 +101,10 @@ public abstract partial class SqlDeliveryStore : IReportStore, IOutboxStore, ILi
 
         return command;
     }
+
+    /// <summary>The array <paramref name="bytes"/> is all of, when it is one: passed as it is instead of copied.</summary>
+    private static byte[]? WholeArray(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : null;
 
     internal static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {

@@ -15,6 +15,18 @@ internal static class SqlSchema
         "ALTER TABLE sgl_artifacts ALTER COLUMN content SET STORAGE EXTERNAL",
     ];
 
+    /// <summary>
+    /// What a schema created by an earlier version lacks, as (probe counting it, statement adding it): the statements
+    /// run where the probe counts 0. <c>sgl_artifacts.composition</c>: messages stored without the files they carry.
+    /// </summary>
+    public static IReadOnlyList<(string Probe, string Statement)> Migrations(SqlDialect d) =>
+    [
+        d == SqlDialect.PostgreSql
+            ? ("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'sgl_artifacts' AND column_name = 'composition'",
+                "ALTER TABLE sgl_artifacts ADD COLUMN IF NOT EXISTS composition TEXT NULL")
+            : ("SELECT COUNT(*) FROM pragma_table_info('sgl_artifacts') WHERE name = 'composition'", "ALTER TABLE sgl_artifacts ADD COLUMN composition TEXT NULL"),
+    ];
+
     private static IReadOnlyList<string> Tables(SqlDialect d) =>
     [
         """
@@ -39,7 +51,7 @@ internal static class SqlSchema
         CREATE TABLE IF NOT EXISTS sgl_artifacts (
           id {d.IdColumn}, report_id TEXT NOT NULL, revision BIGINT NOT NULL, action TEXT NOT NULL, kind TEXT NOT NULL, audience TEXT NULL,
           channel TEXT NULL, document_id TEXT NULL, set_id TEXT NULL, version BIGINT NULL, media_type TEXT NOT NULL, file_name TEXT NOT NULL,
-          size BIGINT NOT NULL, content {d.Blob} NOT NULL)
+          size BIGINT NOT NULL, content {d.Blob} NOT NULL, composition TEXT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS sgl_artifacts_report ON sgl_artifacts (report_id, id)",
         """

@@ -1,0 +1,284 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace SglReference.Delivery.Sql;
+
+/// <summary>
+/// How a channel message is stored without the documents it carries: the ORU carries the N3 in base64, the MSSanté
+/// message the XDM archive and the PDF in base64 lines, the DMP request the CDAs as they are — about half of a
+/// package's bytes, written a second time. A message is stored as its own bytes only (the literal) and a recipe that
+/// puts the documents back: <c>L958,b12,L1889</c> is 958 literal bytes, artifact 12 in base64, then 1,889 literal bytes.
+/// A document is taken out of a message only where its whole encoding was found there and compared byte for byte, so
+/// <see cref="Expand"/> gives back exactly the bytes rendered.
+/// </summary>
+/// <remarks>
+/// Encodings: <c>r</c> the bytes as they are; <c>b</c> base64 (RFC 4648, padded, no line breaks); <c>m</c> base64 in
+/// lines of 76 characters each ending with CRLF, the last one too (what MIME writes).
+/// </remarks>
+internal static class ArtifactComposition
+{
+    /// <summary>Documents shorter than this stay in their messages: the recipe would save little.</summary>
+    internal const int MinimumSource = 4096;
+
+    private const int LineLength = 76;
+    private const int BytesPerLine = LineLength / 4 * 3;
+    private const int ProbeBytes = 256;
+
+    /// <summary>One piece of a message: literal bytes, or a source (by its index among the sources given) in an encoding.</summary>
+    internal readonly record struct Segment(char Encoding, int Source, int Start, int Length);
+
+    /// <summary>
+    /// The segments of <paramref name="message"/> once every occurrence of a source (in any encoding) is found, in
+    /// order; null when no source occurs in it.
+    /// </summary>
+    public static IReadOnlyList<Segment>? Find(ReadOnlySpan<byte> message, IReadOnlyList<ReadOnlyMemory<byte>> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        List<Segment>? found = null;
+        Span<byte> probe = stackalloc byte[LineLength];
+        for (var s = 0; s < sources.Count; s++)
+        {
+            var source = sources[s].Span;
+            if (source.Length < MinimumSource)
+            {
+                continue;
+            }
+
+            // As it is.
+            foreach (var at in Occurrences(message, source[..ProbeBytes]))
+            {
+                if (message[at..].StartsWith(source))
+                {
+                    Add(ref found, new Segment('r', s, at, source.Length));
+                }
+            }
+
+            // In base64, with or without line breaks: both begin with the same line.
+            Base64.EncodeToUtf8(source[..BytesPerLine], probe, out _, out _);
+            foreach (var at in Occurrences(message, probe))
+            {
+                var lines = message.Length > at + LineLength + 1 && message[at + LineLength] == (byte)'\r';
+                var length = lines ? LinesLength(source.Length) : Base64.GetMaxEncodedToUtf8Length(source.Length);
+                if (message.Length - at >= length && Matches(message.Slice(at, length), source, lines))
+                {
+                    Add(ref found, new Segment(lines ? 'm' : 'b', s, at, length));
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var segments = new List<Segment>(found.Count * 2 + 1);
+        var position = 0;
+        foreach (var f in found)
+        {
+            if (f.Start < position)
+            {
+                continue; // overlaps one taken already (the same bytes found for two sources): keep the first
+            }
+
+            if (f.Start > position)
+            {
+                segments.Add(new Segment('L', -1, position, f.Start - position));
+            }
+
+            segments.Add(f);
+            position = f.Start + f.Length;
+        }
+
+        if (position < message.Length)
+        {
+            segments.Add(new Segment('L', -1, position, message.Length - position));
+        }
+
+        return segments;
+    }
+
+    /// <summary>The literal bytes of <paramref name="message"/> (what <paramref name="segments"/> do not take from sources).</summary>
+    public static byte[] Literal(ReadOnlySpan<byte> message, IReadOnlyList<Segment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var literal = new byte[segments.Where(s => s.Encoding == 'L').Sum(s => s.Length)];
+        var written = 0;
+        foreach (var s in segments.Where(s => s.Encoding == 'L'))
+        {
+            message.Slice(s.Start, s.Length).CopyTo(literal.AsSpan(written));
+            written += s.Length;
+        }
+
+        return literal;
+    }
+
+    /// <summary>The recipe of <paramref name="segments"/>, naming each source by <paramref name="ids"/>[its index].</summary>
+    public static string Recipe(IReadOnlyList<Segment> segments, IReadOnlyList<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        ArgumentNullException.ThrowIfNull(ids);
+        var recipe = new StringBuilder(segments.Count * 8);
+        foreach (var s in segments)
+        {
+            if (recipe.Length > 0)
+            {
+                recipe.Append(',');
+            }
+
+            recipe.Append(s.Encoding).Append(s.Encoding == 'L' ? s.Length : ids[s.Source]);
+        }
+
+        return recipe.ToString();
+    }
+
+    /// <summary>The artifacts a recipe takes documents from.</summary>
+    public static IReadOnlyList<long> Sources(string recipe) =>
+        Parse(recipe).Where(p => p.Encoding != 'L').Select(p => p.Value).Distinct().ToList();
+
+    /// <summary>
+    /// The message a recipe and its literal make, <paramref name="size"/> bytes long, the sources read from
+    /// <paramref name="sources"/>; <see cref="InvalidDataException"/> when they do not add up (a source missing, the
+    /// literal or the size wrong).
+    /// </summary>
+    public static byte[] Expand(ReadOnlySpan<byte> literal, string recipe, long size, IReadOnlyDictionary<long, ReadOnlyMemory<byte>> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var message = new byte[checked((int)size)];
+        var written = 0;
+        var taken = 0;
+        foreach (var (encoding, value) in Parse(recipe))
+        {
+            if (encoding == 'L')
+            {
+                if (value > literal.Length - taken || value > message.Length - written)
+                {
+                    throw new InvalidDataException($"recipe '{recipe}': more literal bytes than stored");
+                }
+
+                literal.Slice(taken, (int)value).CopyTo(message.AsSpan(written));
+                taken += (int)value;
+                written += (int)value;
+                continue;
+            }
+
+            if (!sources.TryGetValue(value, out var source))
+            {
+                throw new InvalidDataException($"recipe '{recipe}': artifact {value.ToString(CultureInfo.InvariantCulture)} is missing");
+            }
+
+            var length = encoding switch
+            {
+                'r' => source.Length,
+                'b' => Base64.GetMaxEncodedToUtf8Length(source.Length),
+                _ => LinesLength(source.Length),
+            };
+            if (length > message.Length - written)
+            {
+                throw new InvalidDataException($"recipe '{recipe}': longer than the {size.ToString(CultureInfo.InvariantCulture)} bytes stored");
+            }
+
+            var target = message.AsSpan(written, length);
+            switch (encoding)
+            {
+                case 'r':
+                    source.Span.CopyTo(target);
+                    break;
+                case 'b':
+                    Base64.EncodeToUtf8(source.Span, target, out _, out _);
+                    break;
+                default:
+                    EncodeLines(source.Span, target);
+                    break;
+            }
+
+            written += length;
+        }
+
+        if (written != message.Length || taken != literal.Length)
+        {
+            throw new InvalidDataException($"recipe '{recipe}': makes {written.ToString(CultureInfo.InvariantCulture)} bytes of {size.ToString(CultureInfo.InvariantCulture)}, takes {taken.ToString(CultureInfo.InvariantCulture)} literal bytes of {literal.Length.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        return message;
+    }
+
+    private static List<(char Encoding, long Value)> Parse(string recipe)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(recipe);
+        var parts = new List<(char, long)>();
+        foreach (var part in recipe.Split(','))
+        {
+            if (part.Length < 2 || part[0] is not ('L' or 'r' or 'b' or 'm')
+                || !long.TryParse(part.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            {
+                throw new InvalidDataException($"recipe '{recipe}': '{part}' is not a segment");
+            }
+
+            parts.Add((part[0], value));
+        }
+
+        return parts;
+    }
+
+    private static void Add(ref List<Segment>? found, Segment segment) => (found ??= []).Add(segment);
+
+    private static List<int> Occurrences(ReadOnlySpan<byte> message, ReadOnlySpan<byte> probe)
+    {
+        var starts = new List<int>();
+        for (var from = 0; from <= message.Length - probe.Length;)
+        {
+            var at = message[from..].IndexOf(probe);
+            if (at < 0)
+            {
+                break;
+            }
+
+            starts.Add(from + at);
+            from += at + probe.Length;
+        }
+
+        return starts;
+    }
+
+    /// <summary>The length of the CRLF-lined base64 of <paramref name="bytes"/> bytes.</summary>
+    private static int LinesLength(int bytes) => Base64.GetMaxEncodedToUtf8Length(bytes) + (((bytes + BytesPerLine - 1) / BytesPerLine) * 2);
+
+    /// <summary>Whether <paramref name="text"/> is the base64 of <paramref name="source"/> (in CRLF lines when <paramref name="lines"/>).</summary>
+    private static bool Matches(ReadOnlySpan<byte> text, ReadOnlySpan<byte> source, bool lines)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(text.Length);
+        try
+        {
+            var encoded = buffer.AsSpan(0, text.Length);
+            if (lines)
+            {
+                EncodeLines(source, encoded);
+            }
+            else
+            {
+                Base64.EncodeToUtf8(source, encoded, out _, out _);
+            }
+
+            return encoded.SequenceEqual(text);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void EncodeLines(ReadOnlySpan<byte> source, Span<byte> target)
+    {
+        var written = 0;
+        for (var offset = 0; offset < source.Length; offset += BytesPerLine)
+        {
+            Base64.EncodeToUtf8(source.Slice(offset, Math.Min(BytesPerLine, source.Length - offset)), target[written..], out _, out var encoded);
+            written += encoded;
+            target[written++] = (byte)'\r';
+            target[written++] = (byte)'\n';
+        }
+    }
+}
