@@ -23,9 +23,9 @@ public sealed class ArtifactCompositionTests
         var zip = Bytes(random, 4_096);
         var small = Bytes(random, 1_000);
         var message = Concat(
-            "MSH|^~\\&|head|"u8.ToArray(), xml, "|then base64: "u8.ToArray(), Ascii(Convert.ToBase64String(pdf)), "|\r\n"u8.ToArray(),
+            "Content-Type: text/xml\r\n\r\n"u8.ToArray(), xml, "\r\nOBX|1|ED|^TEXT^XML^Base64^"u8.ToArray(), Ascii(Convert.ToBase64String(pdf)), "|\r\n"u8.ToArray(),
             "Content-Transfer-Encoding: base64\r\n\r\n"u8.ToArray(), Ascii(Convert.ToBase64String(zip, Base64FormattingOptions.InsertLineBreaks) + "\r\n"),
-            "--boundary\r\n"u8.ToArray(), Ascii(Convert.ToBase64String(small)), "tail"u8.ToArray());
+            "--boundary\r\n\r\n"u8.ToArray(), Ascii(Convert.ToBase64String(small)), "tail"u8.ToArray());
         ReadOnlyMemory<byte>[] sources = [xml, pdf, zip, small];
 
         var segments = ArtifactComposition.Find(message, sources);
@@ -52,6 +52,10 @@ public sealed class ArtifactCompositionTests
 
         Assert.Null(ArtifactComposition.Find(message, [pdf]));
         Assert.Null(ArtifactComposition.Find("no file here"u8, [pdf]));
+
+        // Looked for where a line or an HL7 component begins only: elsewhere, a copy stays in the message.
+        Assert.Null(ArtifactComposition.Find(Concat("|"u8.ToArray(), pdf, "|"u8.ToArray()), [pdf]));
+        Assert.NotNull(ArtifactComposition.Find(Concat("\n"u8.ToArray(), pdf, "|"u8.ToArray()), [pdf]));
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public sealed class ArtifactCompositionTests
     {
         var random = new Random(13);
         var pdf = Bytes(random, 8_000);
-        var message = Concat("head"u8.ToArray(), Ascii(Convert.ToBase64String(pdf)), "tail"u8.ToArray());
+        var message = Concat("head^"u8.ToArray(), Ascii(Convert.ToBase64String(pdf)), "tail"u8.ToArray());
         var segments = ArtifactComposition.Find(message, [pdf])!;
         var literal = ArtifactComposition.Literal(message, segments);
         var recipe = ArtifactComposition.Recipe(segments, [7]);
@@ -71,14 +75,18 @@ public sealed class ArtifactCompositionTests
     }
 
     [Theory]
-    [InlineData("biochemistry")]
-    [InlineData("microbiology-urine")]
-    [InlineData("large-300")]
-    public async Task A_fixtures_messages_are_stored_without_their_files_and_claimed_whole(string fixture)
+    [InlineData("biochemistry", false)]
+    [InlineData("biochemistry", true)]
+    [InlineData("microbiology-urine", true)]
+    [InlineData("large-300", false)]
+    public async Task A_fixtures_messages_are_stored_without_their_files_and_claimed_whole(string fixture, bool dmp)
     {
-        var package = RenderCache.Package(fixture);
         using var temp = Repo.TempDirectory();
-        using var store = new SqliteDeliveryStore(temp.Path);
+        using var certificates = new TestCertificates();
+        var package = dmp
+            ? RenderCache.Render(Repo.Load(fixture), DmpTestKit.Create(certificates, new Uri("https://dmp.invalid/si-dmp-server/v2/services"), temp.File("kit")).Configuration)
+            : RenderCache.Package(fixture);
+        using var store = new SqliteDeliveryStore(temp.File("store"));
         await store.InitializeAsync();
         var t0 = StoreFixture.T0;
         var body = Encoding.UTF8.GetBytes("{}");
@@ -108,8 +116,18 @@ public sealed class ArtifactCompositionTests
             Assert.True(package.Artifacts.Single(p => p.FileName == a.FileName && p.Kind == a.Kind).Content.Span.SequenceEqual(read!.Value.Content), a.FileName);
         }
 
+        // Each channel's message leaves out its files in the encoding its format carries them in.
+        var expected = new Dictionary<string, char>(StringComparer.Ordinal) { ["hl7v2"] = 'b', ["mss"] = 'm', ["dmp"] = 'r' };
+        foreach (var channel in package.Messages.Select(m => m.Channel).Distinct())
+        {
+            var recipes = Recipes(store.DatabasePath, channel);
+            Assert.NotEmpty(recipes);
+            Assert.All(recipes, r => Assert.Contains(expected[channel] + string.Empty, r.Split(',').Select(p => p[..1])));
+        }
+
+        Assert.Equal(dmp, package.Messages.Any(m => m.Channel == "dmp"));
         var (stored, size) = StoredBytes(store.DatabasePath, "channel IS NOT NULL AND composition IS NOT NULL");
-        Assert.True(stored * 5 < size, $"the messages keep {stored} of their {size} bytes");
+        Assert.True(stored * 4 < size, $"the messages keep {stored} of their {size} bytes");
     }
 
     [Fact]
@@ -153,6 +171,23 @@ public sealed class ArtifactCompositionTests
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static List<string> Recipes(string database, string channel)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT a.composition FROM sgl_outbox o JOIN sgl_artifacts a ON a.id = o.artifact_id WHERE o.channel = @c";
+        command.Parameters.AddWithValue("@c", channel);
+        using var reader = command.ExecuteReader();
+        var recipes = new List<string>();
+        while (reader.Read())
+        {
+            recipes.Add(reader.IsDBNull(0) ? "(none)" : reader.GetString(0));
+        }
+
+        return recipes;
     }
 
     private static void Execute(string database, string sql)

@@ -24,20 +24,85 @@ internal static class ArtifactComposition
 
     private const int LineLength = 76;
     private const int BytesPerLine = LineLength / 4 * 3;
-    private const int ProbeBytes = 256;
+    private const int KeyLength = 16;
 
     /// <summary>One piece of a message: literal bytes, or a source (by its index among the sources given) in an encoding.</summary>
     internal readonly record struct Segment(char Encoding, int Source, int Start, int Length);
 
     /// <summary>
-    /// The segments of <paramref name="message"/> once every occurrence of a source (in any encoding) is found, in
-    /// order; null when no source occurs in it.
+    /// The segments of <paramref name="message"/> once every source found in it (in any encoding) is taken out, in
+    /// order; null when none is. A file is looked for where a line or an HL7 component begins (after a line feed or a
+    /// <c>^</c>: MIME and MTOM parts begin after a blank line, the ORU's ED data after its last component separator),
+    /// by its first <see cref="KeyLength"/> bytes, then compared whole; one pass over the message, the found files
+    /// skipped.
     /// </summary>
     public static IReadOnlyList<Segment>? Find(ReadOnlySpan<byte> message, IReadOnlyList<ReadOnlyMemory<byte>> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        List<Segment>? found = null;
-        Span<byte> probe = stackalloc byte[LineLength];
+        var starts = Starts(sources);
+        if (starts.Count == 0)
+        {
+            return null;
+        }
+
+        List<Segment>? segments = null;
+        var literalStart = 0;
+        var position = 0;
+        while (position <= message.Length - KeyLength)
+        {
+            var next = message[position..].IndexOfAny((byte)'\n', (byte)'^');
+            if (next < 0)
+            {
+                break;
+            }
+
+            var at = position + next + 1;
+            position = at;
+            if (at > message.Length - KeyLength || !starts.TryGetValue(Key(message[at..]), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (source, base64) in candidates)
+            {
+                var bytes = sources[source].Span;
+                var lines = base64 && message.Length > at + LineLength + 1 && message[at + LineLength] == (byte)'\r';
+                var length = !base64 ? bytes.Length : lines ? LinesLength(bytes.Length) : Base64.GetMaxEncodedToUtf8Length(bytes.Length);
+                if (message.Length - at < length || !(base64 ? Matches(message.Slice(at, length), bytes, lines) : message.Slice(at, length).SequenceEqual(bytes)))
+                {
+                    continue;
+                }
+
+                segments ??= [];
+                if (at > literalStart)
+                {
+                    segments.Add(new Segment('L', -1, literalStart, at - literalStart));
+                }
+
+                segments.Add(new Segment(!base64 ? 'r' : lines ? 'm' : 'b', source, at, length));
+                literalStart = position = at + length;
+                break;
+            }
+        }
+
+        if (segments is null)
+        {
+            return null;
+        }
+
+        if (literalStart < message.Length)
+        {
+            segments.Add(new Segment('L', -1, literalStart, message.Length - literalStart));
+        }
+
+        return segments;
+    }
+
+    /// <summary>The first <see cref="KeyLength"/> bytes of each source as it is and in base64 → (source, whether in base64).</summary>
+    private static Dictionary<UInt128, List<(int Source, bool Base64)>> Starts(IReadOnlyList<ReadOnlyMemory<byte>> sources)
+    {
+        var starts = new Dictionary<UInt128, List<(int, bool)>>();
+        Span<byte> line = stackalloc byte[LineLength];
         for (var s = 0; s < sources.Count; s++)
         {
             var source = sources[s].Span;
@@ -46,59 +111,22 @@ internal static class ArtifactComposition
                 continue;
             }
 
-            // As it is.
-            foreach (var at in Occurrences(message, source[..ProbeBytes]))
+            Base64.EncodeToUtf8(source[..BytesPerLine], line, out _, out _);
+            foreach (var (key, base64) in new[] { (Key(source), false), (Key(line), true) })
             {
-                if (message[at..].StartsWith(source))
+                if (!starts.TryGetValue(key, out var list))
                 {
-                    Add(ref found, new Segment('r', s, at, source.Length));
+                    starts[key] = list = [];
                 }
-            }
 
-            // In base64, with or without line breaks: both begin with the same line.
-            Base64.EncodeToUtf8(source[..BytesPerLine], probe, out _, out _);
-            foreach (var at in Occurrences(message, probe))
-            {
-                var lines = message.Length > at + LineLength + 1 && message[at + LineLength] == (byte)'\r';
-                var length = lines ? LinesLength(source.Length) : Base64.GetMaxEncodedToUtf8Length(source.Length);
-                if (message.Length - at >= length && Matches(message.Slice(at, length), source, lines))
-                {
-                    Add(ref found, new Segment(lines ? 'm' : 'b', s, at, length));
-                }
+                list.Add((s, base64));
             }
         }
 
-        if (found is null)
-        {
-            return null;
-        }
-
-        found.Sort((a, b) => a.Start.CompareTo(b.Start));
-        var segments = new List<Segment>(found.Count * 2 + 1);
-        var position = 0;
-        foreach (var f in found)
-        {
-            if (f.Start < position)
-            {
-                continue; // overlaps one taken already (the same bytes found for two sources): keep the first
-            }
-
-            if (f.Start > position)
-            {
-                segments.Add(new Segment('L', -1, position, f.Start - position));
-            }
-
-            segments.Add(f);
-            position = f.Start + f.Length;
-        }
-
-        if (position < message.Length)
-        {
-            segments.Add(new Segment('L', -1, position, message.Length - position));
-        }
-
-        return segments;
+        return starts;
     }
+
+    private static UInt128 Key(ReadOnlySpan<byte> bytes) => System.Runtime.InteropServices.MemoryMarshal.Read<UInt128>(bytes);
 
     /// <summary>The literal bytes of <paramref name="message"/> (what <paramref name="segments"/> do not take from sources).</summary>
     public static byte[] Literal(ReadOnlySpan<byte> message, IReadOnlyList<Segment> segments)
@@ -221,26 +249,6 @@ internal static class ArtifactComposition
         }
 
         return parts;
-    }
-
-    private static void Add(ref List<Segment>? found, Segment segment) => (found ??= []).Add(segment);
-
-    private static List<int> Occurrences(ReadOnlySpan<byte> message, ReadOnlySpan<byte> probe)
-    {
-        var starts = new List<int>();
-        for (var from = 0; from <= message.Length - probe.Length;)
-        {
-            var at = message[from..].IndexOf(probe);
-            if (at < 0)
-            {
-                break;
-            }
-
-            starts.Add(from + at);
-            from += at + probe.Length;
-        }
-
-        return starts;
     }
 
     /// <summary>The length of the CRLF-lined base64 of <paramref name="bytes"/> bytes.</summary>
