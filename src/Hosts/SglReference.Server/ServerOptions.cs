@@ -9,7 +9,7 @@ namespace SglReference.Server;
 /// </summary>
 /// <param name="Database">A PostgreSQL connection string for several instances; null: the embedded SQLite store in --data.</param>
 /// <param name="ApiKeys">The keys clients send in X-API-Key (SGL_API_KEY adds one for every lab).</param>
-/// <param name="Workers">Reports rendered at once (1 to 64; two per core by default: a worker waits on the store for part of each report).</param>
+/// <param name="Workers">Reports rendered at once (1 to 64; the number of cores by default).</param>
 /// <param name="RenderLease">How long a render job claim holds (a killed instance's jobs come back after it).</param>
 /// <param name="Dispatcher">Delivery policy, concurrency, lease.</param>
 /// <param name="Hl7">The PFI's MLLP endpoint; HL7 messages wait in the outbox when null.</param>
@@ -29,8 +29,8 @@ public sealed record ServerOptions(
     int CertificateWarningDays,
     TimeSpan ShutdownTimeout)
 {
-    /// <summary>Embedded SQLite, no key (SGL_API_KEY is then required), two workers per core, no peer.</summary>
-    public static ServerOptions Default { get; } = new(null, [], Math.Clamp(2 * Environment.ProcessorCount, 1, 64), TimeSpan.FromSeconds(60), DispatcherOptions.Default,
+    /// <summary>Embedded SQLite, no key (SGL_API_KEY is then required), one worker per core, no peer.</summary>
+    public static ServerOptions Default { get; } = new(null, [], Math.Clamp(Environment.ProcessorCount, 1, 64), TimeSpan.FromSeconds(60), DispatcherOptions.Default,
         null, null, null, 60, TimeSpan.FromSeconds(30));
 
     /// <summary>Checks every setting.</summary>
