@@ -34,7 +34,6 @@ internal static class Stages
         IDeliveryChannel[] channels = [new Hl7v2Channel(fixtures.Configuration.Hl7), new MssChannel(fixtures.Configuration.Mss), new DmpChannel(fixtures.Configuration.Dmp!.Load())];
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var allocations = new Dictionary<string, long>(StringComparer.Ordinal);
-        var measured = 0;
         void Add(string stage, double ms)
         {
             if (!times.TryGetValue(stage, out var list))
@@ -107,7 +106,6 @@ internal static class Stages
 
             if (round >= 3)
             {
-                measured += reports.Count;
                 foreach (var (stage, ms) in sums)
                 {
                     Add(stage, ms / reports.Count);
@@ -119,7 +117,7 @@ internal static class Stages
         foreach (var (stage, list) in times)
         {
             list.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-24} {list[list.Count / 2],8:F2} ms {allocations.GetValueOrDefault(stage) / 1000.0 / measured,9:F0} kB allocated"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-24} {list[list.Count / 2],8:F2} ms {allocations.GetValueOrDefault(stage) / 1000.0 / (rounds * reports.Count),9:F0} kB allocated"));
         }
 
         return 0;

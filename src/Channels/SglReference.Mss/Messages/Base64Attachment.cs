@@ -1,25 +1,20 @@
 using System.Buffers;
-using System.Buffers.Text;
 using MimeKit;
+using SglReference.Channels;
 
 namespace SglReference.Mss.Messages;
 
 /// <summary>
 /// An attachment sent in base64 whose bytes are known up front (the XDM archive, the PDF): written as
-/// <see cref="MimePart"/> writes it — the headers, then the base64 in lines of <see cref="LineLength"/> characters, each
-/// ending with the format's new line — but encoded in blocks by <see cref="Base64.EncodeToUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/>
-/// and written once. MimeKit passes the same text through its encoder filter and then a new-line filter that looks at
-/// every byte again, a quarter of the MSSanté message's cost. Anything else (another transfer encoding set after
-/// construction, content replaced by an encoded stream, no content) is left to <see cref="MimePart"/>; a test compares
-/// both outputs byte for byte.
+/// <see cref="MimePart"/> writes it — the headers, then the base64 in lines of 76 characters, each ending with the
+/// format's new line (<see cref="Base64Lines"/>) — but encoded in blocks and written once. MimeKit passes the same
+/// text through its encoder filter and then a new-line filter that looks at every byte again, a quarter of the
+/// MSSanté message's cost. Anything else (another transfer encoding set after construction, content replaced by an
+/// encoded stream, no content) is left to <see cref="MimePart"/>; a test compares both outputs byte for byte.
 /// </summary>
 internal sealed class Base64Attachment : MimePart
 {
-    /// <summary>The characters per line of MimeKit's base64 encoder (RFC 2045 §6.8 caps them at 76).</summary>
-    internal const int LineLength = 76;
-
-    private const int BytesPerLine = LineLength / 4 * 3;
-    private const int LinesPerBlock = 64;
+    private const int BytesPerBlock = Base64Lines.BytesPerLine * 64;
     private readonly ReadOnlyMemory<byte> _bytes;
     private readonly MimeContent _content;
 
@@ -46,13 +41,13 @@ internal sealed class Base64Attachment : MimePart
             Headers.WriteTo(options, stream, cancellationToken);
         }
 
-        var block = ArrayPool<byte>.Shared.Rent(LinesPerBlock * (LineLength + 2));
+        var block = ArrayPool<byte>.Shared.Rent(Base64Lines.Length(BytesPerBlock, 2));
         try
         {
-            for (var offset = 0; offset < _bytes.Length;)
+            for (var offset = 0; offset < _bytes.Length; offset += BytesPerBlock)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var written = Encode(_bytes.Span, ref offset, block, NewLine(options));
+                var written = Base64Lines.Encode(_bytes.Span.Slice(offset, Math.Min(BytesPerBlock, _bytes.Length - offset)), block, NewLine(options));
                 stream.Write(block, 0, written);
             }
         }
@@ -76,12 +71,12 @@ internal sealed class Base64Attachment : MimePart
             await Headers.WriteToAsync(options, stream, cancellationToken).ConfigureAwait(false);
         }
 
-        var block = ArrayPool<byte>.Shared.Rent(LinesPerBlock * (LineLength + 2));
+        var block = ArrayPool<byte>.Shared.Rent(Base64Lines.Length(BytesPerBlock, 2));
         try
         {
-            for (var offset = 0; offset < _bytes.Length;)
+            for (var offset = 0; offset < _bytes.Length; offset += BytesPerBlock)
             {
-                var written = Encode(_bytes.Span, ref offset, block, NewLine(options));
+                var written = Base64Lines.Encode(_bytes.Span.Slice(offset, Math.Min(BytesPerBlock, _bytes.Length - offset)), block, NewLine(options));
                 await stream.WriteAsync(block.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -89,26 +84,6 @@ internal sealed class Base64Attachment : MimePart
         {
             ArrayPool<byte>.Shared.Return(block);
         }
-    }
-
-    /// <summary>
-    /// Up to <see cref="LinesPerBlock"/> lines of base64 from <paramref name="offset"/> into <paramref name="block"/>,
-    /// each followed by <paramref name="newLine"/>; advances the offset and returns the bytes written.
-    /// </summary>
-    internal static int Encode(ReadOnlySpan<byte> bytes, ref int offset, Span<byte> block, ReadOnlySpan<byte> newLine)
-    {
-        var written = 0;
-        for (var line = 0; line < LinesPerBlock && offset < bytes.Length; line++)
-        {
-            var take = Math.Min(BytesPerLine, bytes.Length - offset);
-            Base64.EncodeToUtf8(bytes.Slice(offset, take), block[written..], out _, out var encoded);
-            written += encoded;
-            newLine.CopyTo(block[written..]);
-            written += newLine.Length;
-            offset += take;
-        }
-
-        return written;
     }
 
     /// <summary>True while the part is as built (base64, its content the one given) and has something to write; MimeKit writes anything else.</summary>

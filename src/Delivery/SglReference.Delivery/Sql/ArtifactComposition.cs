@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using SglReference.Channels;
 
 namespace SglReference.Delivery.Sql;
 
@@ -22,8 +23,6 @@ internal static class ArtifactComposition
     /// <summary>Documents shorter than this stay in their messages: the recipe would save little.</summary>
     internal const int MinimumSource = 4096;
 
-    private const int LineLength = 76;
-    private const int BytesPerLine = LineLength / 4 * 3;
     private const int KeyLength = 16;
 
     /// <summary>One piece of a message: literal bytes, or a source (by its index among the sources given) in an encoding.</summary>
@@ -66,9 +65,9 @@ internal static class ArtifactComposition
             foreach (var (source, base64) in candidates)
             {
                 var bytes = sources[source].Span;
-                var lines = base64 && message.Length > at + LineLength + 1 && message[at + LineLength] == (byte)'\r';
-                var length = !base64 ? bytes.Length : lines ? LinesLength(bytes.Length) : Base64.GetMaxEncodedToUtf8Length(bytes.Length);
-                if (message.Length - at < length || !(base64 ? Matches(message.Slice(at, length), bytes, lines) : message.Slice(at, length).SequenceEqual(bytes)))
+                var encoding = !base64 ? 'r' : message.Length > at + Base64Lines.LineLength && message[at + Base64Lines.LineLength] == (byte)'\r' ? 'm' : 'b';
+                var length = EncodedLength(encoding, bytes.Length);
+                if (message.Length - at < length || !Matches(message.Slice(at, length), bytes, encoding))
                 {
                     continue;
                 }
@@ -79,7 +78,7 @@ internal static class ArtifactComposition
                     segments.Add(new Segment('L', -1, literalStart, at - literalStart));
                 }
 
-                segments.Add(new Segment(!base64 ? 'r' : lines ? 'm' : 'b', source, at, length));
+                segments.Add(new Segment(encoding, source, at, length));
                 literalStart = position = at + length;
                 break;
             }
@@ -102,7 +101,7 @@ internal static class ArtifactComposition
     private static Dictionary<UInt128, List<(int Source, bool Base64)>> Starts(IReadOnlyList<ReadOnlyMemory<byte>> sources)
     {
         var starts = new Dictionary<UInt128, List<(int, bool)>>();
-        Span<byte> line = stackalloc byte[LineLength];
+        Span<byte> line = stackalloc byte[Base64Lines.LineLength];
         for (var s = 0; s < sources.Count; s++)
         {
             var source = sources[s].Span;
@@ -111,7 +110,7 @@ internal static class ArtifactComposition
                 continue;
             }
 
-            Base64.EncodeToUtf8(source[..BytesPerLine], line, out _, out _);
+            Base64.EncodeToUtf8(source[..Base64Lines.BytesPerLine], line, out _, out _);
             foreach (var (key, base64) in new[] { (Key(source), false), (Key(line), true) })
             {
                 if (!starts.TryGetValue(key, out var list))
@@ -197,31 +196,13 @@ internal static class ArtifactComposition
                 throw new InvalidDataException($"recipe '{recipe}': artifact {value.ToString(CultureInfo.InvariantCulture)} is missing");
             }
 
-            var length = encoding switch
-            {
-                'r' => source.Length,
-                'b' => Base64.GetMaxEncodedToUtf8Length(source.Length),
-                _ => LinesLength(source.Length),
-            };
+            var length = EncodedLength(encoding, source.Length);
             if (length > message.Length - written)
             {
                 throw new InvalidDataException($"recipe '{recipe}': longer than the {size.ToString(CultureInfo.InvariantCulture)} bytes stored");
             }
 
-            var target = message.AsSpan(written, length);
-            switch (encoding)
-            {
-                case 'r':
-                    source.Span.CopyTo(target);
-                    break;
-                case 'b':
-                    Base64.EncodeToUtf8(source.Span, target, out _, out _);
-                    break;
-                default:
-                    EncodeLines(source.Span, target);
-                    break;
-            }
-
+            Encode(encoding, source.Span, message.AsSpan(written, length));
             written += length;
         }
 
@@ -251,42 +232,49 @@ internal static class ArtifactComposition
         return parts;
     }
 
-    /// <summary>The length of the CRLF-lined base64 of <paramref name="bytes"/> bytes.</summary>
-    private static int LinesLength(int bytes) => Base64.GetMaxEncodedToUtf8Length(bytes) + (((bytes + BytesPerLine - 1) / BytesPerLine) * 2);
-
-    /// <summary>Whether <paramref name="text"/> is the base64 of <paramref name="source"/> (in CRLF lines when <paramref name="lines"/>).</summary>
-    private static bool Matches(ReadOnlySpan<byte> text, ReadOnlySpan<byte> source, bool lines)
+    /// <summary>The length of <paramref name="bytes"/> bytes in <paramref name="encoding"/>.</summary>
+    private static int EncodedLength(char encoding, int bytes) => encoding switch
     {
+        'r' => bytes,
+        'b' => Base64.GetMaxEncodedToUtf8Length(bytes),
+        _ => Base64Lines.Length(bytes, 2),
+    };
+
+    /// <summary>Writes <paramref name="source"/> in <paramref name="encoding"/> into <paramref name="target"/>, exactly <see cref="EncodedLength"/> long.</summary>
+    private static void Encode(char encoding, ReadOnlySpan<byte> source, Span<byte> target)
+    {
+        switch (encoding)
+        {
+            case 'r':
+                source.CopyTo(target);
+                break;
+            case 'b':
+                Base64.EncodeToUtf8(source, target, out _, out _);
+                break;
+            default:
+                Base64Lines.Encode(source, target, "\r\n"u8);
+                break;
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> is <paramref name="source"/> in <paramref name="encoding"/>.</summary>
+    private static bool Matches(ReadOnlySpan<byte> text, ReadOnlySpan<byte> source, char encoding)
+    {
+        if (encoding == 'r')
+        {
+            return text.SequenceEqual(source);
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(text.Length);
         try
         {
             var encoded = buffer.AsSpan(0, text.Length);
-            if (lines)
-            {
-                EncodeLines(source, encoded);
-            }
-            else
-            {
-                Base64.EncodeToUtf8(source, encoded, out _, out _);
-            }
-
+            Encode(encoding, source, encoded);
             return encoded.SequenceEqual(text);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static void EncodeLines(ReadOnlySpan<byte> source, Span<byte> target)
-    {
-        var written = 0;
-        for (var offset = 0; offset < source.Length; offset += BytesPerLine)
-        {
-            Base64.EncodeToUtf8(source.Slice(offset, Math.Min(BytesPerLine, source.Length - offset)), target[written..], out _, out var encoded);
-            written += encoded;
-            target[written++] = (byte)'\r';
-            target[written++] = (byte)'\n';
         }
     }
 }

@@ -46,17 +46,11 @@ public abstract partial class SqlDeliveryStore
             FROM sgl_outbox o JOIN sgl_artifacts a ON a.id = o.artifact_id WHERE o.id IN ({idList}) ORDER BY o.id
             """, r => (Message: new ClaimedMessage(Long(r, 0), Str(r, 1), Int(r, 2), Str(r, 3), Str(r, 4), Str(r, 5), Str(r, 6), Str(r, 7), Int(r, 8), Str(r, 9), Int(r, 10),
                 Int(r, 11), Str(r, 12), Str(r, 13), Bytes(r, 14), NStr(r, 15)), Recipe: NStr(r, 16), Size: Long(r, 17)), cancellationToken, idParameters).ConfigureAwait(false);
-        var messages = new List<ClaimedMessage>(rows.Count);
-        foreach (var (message, recipe, size) in rows)
-        {
-            messages.Add(recipe is null ? message : message with
-            {
-                Content = await ComposeAsync(connection, tx, message.ReportId, message.Content, recipe, size, cancellationToken).ConfigureAwait(false),
-            });
-        }
-
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return messages;
+
+        // Put together after the claim's commit (artifacts never change), not under the writer lock; one read for all.
+        var whole = await ComposeAsync(connection, [.. rows.Select(r => (r.Message.ReportId, r.Message.Content, r.Recipe, r.Size))], cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select((r, i) => whole[i] is { } content ? r.Message with { Content = content } : r.Message)];
     }
 
     /// <inheritdoc />

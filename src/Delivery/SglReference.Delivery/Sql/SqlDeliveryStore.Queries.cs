@@ -1,4 +1,5 @@
 using System.Data.Common;
+
 namespace SglReference.Delivery.Sql;
 
 /// <summary>What the API and the page read: reports, artifacts, audit, revisions, recent reports, backlog.</summary>
@@ -37,17 +38,31 @@ public abstract partial class SqlDeliveryStore
         }
 
         var (artifact, content, recipe) = rows[0];
-        return recipe is null ? (artifact, content) : (artifact, await ComposeAsync(connection, null, reportId, content, recipe, artifact.Size, cancellationToken).ConfigureAwait(false));
+        return (artifact, recipe is null ? content : (await ComposeAsync(connection, [(reportId, content, recipe, artifact.Size)], cancellationToken).ConfigureAwait(false))[0]!);
     }
 
-    /// <summary>A message stored as a composition (<see cref="ArtifactComposition"/>) made whole again from the report's files.</summary>
-    private static async Task<byte[]> ComposeAsync(DbConnection connection, DbTransaction? transaction, string reportId, ReadOnlyMemory<byte> literal, string recipe, long size,
+    /// <summary>
+    /// The messages stored with a recipe made whole again from their reports' files (<see cref="ArtifactComposition"/>),
+    /// the files of all of them read in one query; null for an artifact stored whole (no recipe).
+    /// </summary>
+    private static async Task<byte[]?[]> ComposeAsync(DbConnection connection, IReadOnlyList<(string ReportId, ReadOnlyMemory<byte> Stored, string? Recipe, long Size)> artifacts,
         CancellationToken cancellationToken)
     {
-        var (list, parameters) = InList("s", ArtifactComposition.Sources(recipe));
-        var sources = await QueryAsync(connection, transaction, $"SELECT id, content FROM sgl_artifacts WHERE report_id = @r AND id IN ({list})",
-            r => (Id: Long(r, 0), Content: Bytes(r, 1)), cancellationToken, [("@r", reportId), .. parameters]).ConfigureAwait(false);
-        return ArtifactComposition.Expand(literal.Span, recipe, size, sources.ToDictionary(s => s.Id, s => (ReadOnlyMemory<byte>)s.Content));
+        var ids = artifacts.Where(a => a.Recipe is not null).SelectMany(a => ArtifactComposition.Sources(a.Recipe!)).Distinct().ToList();
+        var files = new Dictionary<long, (string ReportId, byte[] Content)>();
+        if (ids.Count > 0)
+        {
+            var (list, parameters) = InList("s", ids);
+            foreach (var f in await QueryAsync(connection, null, $"SELECT id, report_id, content FROM sgl_artifacts WHERE id IN ({list})",
+                         r => (Id: Long(r, 0), ReportId: Str(r, 1), Content: Bytes(r, 2)), cancellationToken, parameters).ConfigureAwait(false))
+            {
+                files[f.Id] = (f.ReportId, f.Content);
+            }
+        }
+
+        // A recipe takes files of its own report only: another report's file under the same id is missing to it.
+        return [.. artifacts.Select(a => a.Recipe is null ? null : ArtifactComposition.Expand(a.Stored.Span, a.Recipe, a.Size,
+            files.Where(f => f.Value.ReportId == a.ReportId).ToDictionary(f => f.Key, f => (ReadOnlyMemory<byte>)f.Value.Content)))];
     }
 
     /// <inheritdoc />
